@@ -1,0 +1,111 @@
+/*
+ * Options, language selection and input iteration shared by the
+ * subcommands.
+ * SPDX-License-Identifier: MIT
+ */
+#include "cli.h"
+#include "lines.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *env_language(void)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    size_t i;
+    for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && v[0])
+            return v;
+    }
+    return NULL;
+}
+
+int cli_parse(struct cli *c, int argc, char **argv, const char *prog,
+              const char *usage)
+{
+    int i, fell_back = 0;
+    const char *tag;
+    memset(c, 0, sizeof *c);
+    c->prog = prog;
+    c->usage = usage;
+    c->args = argv;
+    for (i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            for (i++; i < argc; i++)
+                argv[c->arg_count++] = argv[i];
+            break;
+        } else if (strcmp(a, "--json") == 0) {
+            c->json = 1;
+        } else if (strcmp(a, "--lang") == 0) {
+            if (i + 1 == argc) {
+                fprintf(stderr, "%s: --lang needs a language tag\nusage: %s\n",
+                        prog, usage);
+                return EXIT_USAGE;
+            }
+            c->lang_tag = argv[++i];
+        } else if (strncmp(a, "--lang=", 7) == 0) {
+            c->lang_tag = a + 7;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            printf("usage: %s\n", usage);
+            exit(EXIT_ALL_ANSWERED);
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "%s: unknown option '%s'\nusage: %s\n", prog, a,
+                    usage);
+            return EXIT_USAGE;
+        } else {
+            argv[c->arg_count++] = argv[i];
+        }
+    }
+    tag = c->lang_tag ? c->lang_tag : env_language();
+    c->lang = smtpdiag_lang_negotiate(tag, &fell_back);
+    if (tag && tag[0] && fell_back)
+        fprintf(stderr,
+                "%s: warning: no built-in language matches '%s'; "
+                "using %s\n",
+                prog, tag, smtpdiag_lang_tag(c->lang));
+    return 0;
+}
+
+void cli_unanswered(struct cli *c)
+{
+    if (c->status == EXIT_ALL_ANSWERED)
+        c->status = EXIT_SOME_UNANSWERED;
+}
+
+static int read_stdin(struct cli *c, cli_input_fn fn)
+{
+    struct line_reader r;
+    const char *line;
+    size_t len;
+    lines_init(&r, stdin);
+    while (!out_pipe_closed() && lines_next(&r, &line, &len))
+        fn(c, line, len);
+    if (r.error) {
+        fprintf(stderr, "%s: error reading standard input\n", c->prog);
+        c->status = EXIT_IO;
+    }
+    lines_free(&r);
+    return c->status;
+}
+
+int cli_run(struct cli *c, cli_input_fn fn)
+{
+    int i;
+    if (c->arg_count == 0)
+        read_stdin(c, fn);
+    for (i = 0; i < c->arg_count && !out_pipe_closed(); i++) {
+        if (strcmp(c->args[i], "-") == 0)
+            read_stdin(c, fn);
+        else
+            fn(c, c->args[i], strlen(c->args[i]));
+    }
+    if (fflush(stdout) != 0 || out_failed()) {
+        if (!out_pipe_closed()) {
+            fprintf(stderr, "%s: error writing standard output\n", c->prog);
+            return EXIT_IO;
+        }
+    }
+    return c->status;
+}

@@ -1,0 +1,67 @@
+/*
+ * The conventions every smtpdiag subcommand shares: options, the language,
+ * inputs (arguments or standard input, one input per line), output escaping
+ * and JSON Lines, and the exit status. See smtpdiag(1).
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef SMTPDIAG_CLI_H
+#define SMTPDIAG_CLI_H
+
+#include <smtpdiag.h>
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Exit statuses (smtpdiag(1)). */
+enum {
+    EXIT_ALL_ANSWERED = 0,
+    EXIT_SOME_UNANSWERED = 1,
+    EXIT_USAGE = 2,
+    EXIT_IO = 3
+};
+
+struct cli {
+    const char *prog;     /* "smtpdiag explain" */
+    const char *usage;    /* the subcommand's usage line */
+    int json;             /* --json */
+    const char *lang_tag; /* --lang, or NULL */
+    smtpdiag_lang lang;
+    char **args; /* the operands */
+    int arg_count;
+    int status; /* the exit status so far */
+};
+
+/* Parses the common options; any other option is a usage error (returns
+ * EXIT_USAGE after printing the usage). Returns 0 on success. */
+int cli_parse(struct cli *c, int argc, char **argv, const char *prog,
+              const char *usage);
+
+/* Calls fn for each input: each operand, or each line of standard input
+ * when there is none or the operand is "-". Returns the exit status. */
+typedef void (*cli_input_fn)(struct cli *c, const char *input, size_t len);
+int cli_run(struct cli *c, cli_input_fn fn);
+
+/* Marks that an input yielded no answer (exit status 1). */
+void cli_unanswered(struct cli *c);
+
+/* ---- output (text_out.c) ---- */
+
+/* Writes UTF-8 text for people: invalid bytes become U+FFFD, control and
+ * bidi characters become visible escapes (\x1B, \u202E). */
+void out_human(const char *s, size_t len);
+void out_str(const char *s);
+void out_char(char ch);
+
+/* JSON Lines: one object per input. */
+void json_begin(void);
+void json_string(const char *key, const char *s, size_t len);
+void json_cstring(const char *key, const char *s); /* NULL or "" gives null */
+void json_int(const char *key, long value, int is_null);
+void json_code(const char *key, smtpdiag_code code);
+void json_end(void);
+
+/* Whether output failed; a closed pipe ends the run quietly. */
+int out_failed(void);
+int out_pipe_closed(void);
+
+#endif

@@ -1,0 +1,10 @@
+/*
+ * The subcommands of smtpdiag(1); each takes the arguments after its name.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef SMTPDIAG_COMMANDS_H
+#define SMTPDIAG_COMMANDS_H
+
+int cmd_explain(int argc, char **argv);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * smtpdiag: explain SMTP replies and enhanced status codes from the command
+ * line. The flagship example of libsmtpdiag: it uses only the public API.
+ * SPDX-License-Identifier: MIT
+ */
+#include "cli.h"
+#include "commands.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} commands[] = {
+    {"explain", cmd_explain,
+     "explain reply lines or codes in plain words (one per argument or line)"},
+};
+
+static void help(FILE *f)
+{
+    size_t i;
+    fputs("usage: smtpdiag COMMAND [OPTION...] [ARG...]\n"
+          "       smtpdiag --version | --help\n\ncommands:\n",
+          f);
+    for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs("\nCommon options: --lang TAG (else LC_ALL, LC_MESSAGES, LANG), "
+          "--json (JSON Lines).\n"
+          "Exit status: 0 every input answered, 1 some input had no answer, "
+          "2 usage error, 3 I/O error.\nSee smtpdiag(1).\n",
+          f);
+}
+
+int main(int argc, char **argv)
+{
+    size_t i;
+#ifdef SIGPIPE
+    /* A closed pipe ends output quietly instead of killing the process. */
+    signal(SIGPIPE, SIG_IGN);
+#endif
+    if (argc < 2) {
+        help(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("smtpdiag %s (libsmtpdiag %s, data %.12s)\n",
+               SMTPDIAG_VERSION_STRING, smtpdiag_version_string(),
+               smtpdiag_data_hash());
+        return EXIT_ALL_ANSWERED;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        help(stdout);
+        return EXIT_ALL_ANSWERED;
+    }
+    for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 2, argv + 2);
+    fprintf(stderr, "smtpdiag: unknown command '%s'\n", argv[1]);
+    help(stderr);
+    return EXIT_USAGE;
+}

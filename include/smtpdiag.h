@@ -1,0 +1,559 @@
+/*
+ * libsmtpdiag - understand SMTP replies and RFC 3463 enhanced status codes.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef SMTPDIAG_H
+#define SMTPDIAG_H
+
+/**
+ * @mainpage libsmtpdiag
+ *
+ * libsmtpdiag answers three questions about an SMTP reply such as
+ * `550-5.1.1 The email account that you tried to reach does not exist`:
+ *
+ * - **what happened**: the basic reply code and the RFC 3463 enhanced status
+ *   code, read from whatever text the caller has (smtpdiag_parse());
+ * - **how bad it is**: success, intermediate, transient or permanent
+ *   (smtpdiag_reply_severity(), smtpdiag_status_severity());
+ * - **how to say it to a person**: a short title, a plain explanation and
+ *   concrete advice in the reader's language (smtpdiag_explain()).
+ *
+ * Every query function works on caller-owned storage: it never allocates,
+ * never does I/O, keeps no global state and is safe to call from any number
+ * of threads at once. No initialisation call is needed. Every string the
+ * library returns is UTF-8, static, and never `NULL`.
+ *
+ * @code
+ * #include <smtpdiag.h>
+ * #include <stdio.h>
+ * #include <string.h>
+ *
+ * int main(void)
+ * {
+ *     const char *reply = "550 5.1.1 <bob@example.org>: Recipient address
+ * rejected"; smtpdiag_lang lang = smtpdiag_lang_negotiate("zh-TW", NULL);
+ *     smtpdiag_result r;
+ *     smtpdiag_explain(&r, lang, reply, strlen(reply));
+ *     printf("%s\n%s\n%s\n", smtpdiag_result_title(&r),
+ *            smtpdiag_result_explanation(&r), smtpdiag_result_advice(&r));
+ *     return 0;
+ * }
+ * @endcode
+ *
+ * The patterns every function follows are described in `docs/api-patterns.md`,
+ * the compatibility promise in `docs/ABI.md`.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+/** @defgroup smtpdiag_version Version and data identity
+ * @{ */
+
+/** Major version of this header. @since 0.1.0 */
+#define SMTPDIAG_VERSION_MAJOR  0
+/** Minor version of this header. @since 0.1.0 */
+#define SMTPDIAG_VERSION_MINOR  1
+/** Patch version of this header. @since 0.1.0 */
+#define SMTPDIAG_VERSION_PATCH  0
+/** This header's version as a string. @since 0.1.0 */
+#define SMTPDIAG_VERSION_STRING "0.1.0"
+/** This header's version as one number, `0xMMmmpp`. @since 0.1.0 */
+#define SMTPDIAG_VERSION_NUMBER                                                \
+    ((SMTPDIAG_VERSION_MAJOR << 16) | (SMTPDIAG_VERSION_MINOR << 8) |          \
+     SMTPDIAG_VERSION_PATCH)
+
+/** @} */
+
+/** @cond INTERNAL */
+#if defined(_WIN32) || defined(__CYGWIN__)
+#if defined(SMTPDIAG_STATIC)
+#define SMTPDIAG_API
+#elif defined(SMTPDIAG_BUILDING)
+#define SMTPDIAG_API __declspec(dllexport)
+#else
+#define SMTPDIAG_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define SMTPDIAG_API __attribute__((visibility("default")))
+#else
+#define SMTPDIAG_API
+#endif
+/** @endcond */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @addtogroup smtpdiag_version
+ * @{ */
+
+/**
+ * The version of the library that is running, as `0xMMmmpp`.
+ *
+ * Compare it with #SMTPDIAG_VERSION_NUMBER to learn whether the library
+ * loaded at run time is older than the header a program was built with.
+ * @since 0.1.0
+ */
+SMTPDIAG_API unsigned long smtpdiag_version(void);
+
+/**
+ * The version of the library that is running, as `"MAJOR.MINOR.PATCH"`.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_version_string(void);
+
+/**
+ * A content hash of the knowledge built into the library.
+ *
+ * The SHA-256 of the data files and translations the tables were generated
+ * from, as 64 lower-case hexadecimal digits. Two builds answer the same way
+ * for every input exactly when their hashes are equal.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_data_hash(void);
+
+/** @} */
+
+/** @defgroup smtpdiag_errors Return status
+ * @{ */
+
+/**
+ * What a function that can fail returns. Values are pinned and never reused.
+ * @since 0.1.0
+ */
+typedef enum smtpdiag_error {
+    /** Success. */
+    SMTPDIAG_OK = 0,
+    /** A required pointer was `NULL`, or an argument is out of its range. */
+    SMTPDIAG_ERR_INVALID_ARGUMENT = -1,
+    /** A code is malformed or out of range (`5.1.1000`, `6.1.1`, `099`). */
+    SMTPDIAG_ERR_INVALID_CODE = -2,
+    /** The input holds no reply code and no enhanced status code. */
+    SMTPDIAG_ERR_NO_CODE = -3
+} smtpdiag_error;
+
+/**
+ * A short English description of a return status.
+ *
+ * @param error a value of #smtpdiag_error, or any other integer.
+ * @return a static string, never `NULL`; `"unknown error"` for a value the
+ *         library does not know.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_strerror(int error);
+
+/** @} */
+
+/** @defgroup smtpdiag_enums Names and lists of enumerations
+ *
+ * Every public enumeration has a stable machine name for each value and can
+ * be listed at run time; there are no `_COUNT` sentinels. The functions take
+ * the enumeration's identity as their first argument.
+ * @{ */
+
+/**
+ * The enumerations that smtpdiag_enum_count(), smtpdiag_enum_value(),
+ * smtpdiag_enum_name() and smtpdiag_enum_from_name() know.
+ * @since 0.1.0
+ */
+typedef enum smtpdiag_enum {
+    /** #smtpdiag_error */
+    SMTPDIAG_ENUM_ERROR = 1,
+    /** #smtpdiag_severity */
+    SMTPDIAG_ENUM_SEVERITY = 2,
+    /** #smtpdiag_lang (the languages built into this library) */
+    SMTPDIAG_ENUM_LANG = 3,
+    /** #smtpdiag_source */
+    SMTPDIAG_ENUM_SOURCE = 4
+} smtpdiag_enum;
+
+/**
+ * How many values an enumeration has in this library.
+ * @return the count, or 0 for an unknown enumeration.
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_enum_count(smtpdiag_enum which);
+
+/**
+ * The value at position @p index (0-based, ascending by value).
+ * @return the value, or -1 when @p which or @p index is out of range.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_enum_value(smtpdiag_enum which, size_t index);
+
+/**
+ * The stable machine name of a value: `"permanent"`, `"zh-Hant"`,
+ * `"invalid_code"` …
+ * @return a static string, never `NULL`; `""` for an unknown value.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_enum_name(smtpdiag_enum which, int value);
+
+/**
+ * The value whose machine name is @p name (ASCII case-insensitive).
+ *
+ * @param which the enumeration.
+ * @param name the name, not necessarily NUL-terminated; may be `NULL` when
+ *        @p len is 0.
+ * @param len its length in bytes.
+ * @param[out] value receives the value on success; untouched otherwise.
+ * @return #SMTPDIAG_OK, or #SMTPDIAG_ERR_INVALID_ARGUMENT when the name is
+ *         not known or a pointer is `NULL`.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_enum_from_name(smtpdiag_enum which, const char *name,
+                                         size_t len, int *value);
+
+/** @} */
+
+/** @defgroup smtpdiag_codes Reply codes, enhanced status codes and severity
+ * @{ */
+
+/**
+ * An RFC 3463 enhanced status code packed into one integer:
+ * `class * 1000000 + subject * 1000 + detail`, so `5.1.1` is `5001001` and
+ * `4.7.650` is `4007650`. 0 means "no code". Build one with #SMTPDIAG_CODE.
+ * @since 0.1.0
+ */
+typedef uint32_t smtpdiag_code;
+
+/** Pack class @p c, subject @p s and detail @p d. @since 0.1.0 */
+#define SMTPDIAG_CODE(c, s, d)                                                 \
+    ((smtpdiag_code)(c)*1000000u + (smtpdiag_code)(s)*1000u +                  \
+     (smtpdiag_code)(d))
+/** The class (2, 4 or 5) of a packed code. @since 0.1.0 */
+#define SMTPDIAG_CODE_CLASS(x)   ((unsigned)((x) / 1000000u))
+/** The subject of a packed code. @since 0.1.0 */
+#define SMTPDIAG_CODE_SUBJECT(x) ((unsigned)((x) / 1000u % 1000u))
+/** The detail of a packed code. @since 0.1.0 */
+#define SMTPDIAG_CODE_DETAIL(x)  ((unsigned)((x) % 1000u))
+
+/**
+ * How bad a reply is. The value of each is the first digit of the reply codes
+ * it stands for. Values are pinned.
+ * @since 0.1.0
+ */
+typedef enum smtpdiag_severity {
+    /** No valid code, so nothing is known. */
+    SMTPDIAG_SEVERITY_UNKNOWN = 0,
+    /** 2xx / 2.x.x: the request succeeded. */
+    SMTPDIAG_SEVERITY_SUCCESS = 2,
+    /** 3xx: the server waits for more (354 after DATA, 334 during AUTH). */
+    SMTPDIAG_SEVERITY_INTERMEDIATE = 3,
+    /** 4xx / 4.x.x: failed for now; the sender should retry later. */
+    SMTPDIAG_SEVERITY_TRANSIENT = 4,
+    /** 5xx / 5.x.x: failed; retrying the same message will not help. */
+    SMTPDIAG_SEVERITY_PERMANENT = 5
+} smtpdiag_severity;
+
+/**
+ * Parse an enhanced status code written as `class.subject.detail`.
+ *
+ * The whole of @p text must be the code: class 2, 4 or 5; subject and detail
+ * of 1 to 3 digits without leading zeros (RFC 3463 section 2). `5.1.1`,
+ * `4.7.650` and `5.1.10` are valid; `5.01.1`, `5.1.1000`, `6.1.1`, `5.1`,
+ * ` 5.1.1` are not.
+ *
+ * @param text the text, not necessarily NUL-terminated; may be `NULL` when
+ *        @p len is 0.
+ * @param len its length in bytes.
+ * @param[out] code receives the packed code on success, 0 otherwise.
+ * @return #SMTPDIAG_OK, #SMTPDIAG_ERR_INVALID_CODE, or
+ *         #SMTPDIAG_ERR_INVALID_ARGUMENT when @p code is `NULL` (or @p text
+ *         is `NULL` with a non-zero @p len).
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_code_parse(const char *text, size_t len,
+                                     smtpdiag_code *code);
+
+/**
+ * Write a packed code as `class.subject.detail`, with `snprintf` semantics.
+ *
+ * @param code a packed code.
+ * @param buf the buffer; may be `NULL` when @p size is 0.
+ * @param size its size in bytes; the output is always NUL-terminated when
+ *        @p size > 0.
+ * @return the length the full text needs (without the NUL), or 0 when
+ *         @p code is not a valid code (then `buf[0]` is set to NUL).
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_code_format(smtpdiag_code code, char *buf,
+                                         size_t size);
+
+/**
+ * Whether @p code is a well-formed enhanced status code (class 2, 4 or 5;
+ * subject and detail 0 to 999).
+ * @return 1 or 0.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_code_is_valid(smtpdiag_code code);
+
+/**
+ * Whether @p reply_code is a basic reply code: three digits, 200 to 599.
+ *
+ * Servers send codes no RFC defines (`571`, `471`); they are valid reply
+ * codes all the same, see smtpdiag_reply_code_is_standard().
+ * @return 1 or 0.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_reply_code_is_valid(int reply_code);
+
+/**
+ * Whether an RFC defines @p reply_code as a reply (RFC 5321 and the SMTP
+ * extensions), as opposed to a code only seen in the wild such as `571`.
+ * @return 1 or 0 (0 also for an invalid code).
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_reply_code_is_standard(int reply_code);
+
+/**
+ * The severity of a basic reply code, from its first digit (RFC 5321).
+ * @return the severity; #SMTPDIAG_SEVERITY_UNKNOWN for an invalid code.
+ * @since 0.1.0
+ */
+SMTPDIAG_API smtpdiag_severity smtpdiag_reply_severity(int reply_code);
+
+/**
+ * The severity of an enhanced status code, from its class (RFC 3463).
+ * @return the severity; #SMTPDIAG_SEVERITY_UNKNOWN for an invalid code.
+ * @since 0.1.0
+ */
+SMTPDIAG_API smtpdiag_severity smtpdiag_status_severity(smtpdiag_code status);
+
+/** @} */
+
+/** @defgroup smtpdiag_lang Languages
+ *
+ * Explanations come in every language built into the library. A caller turns
+ * whatever tag it has (an HTTP `Accept-Language`, a POSIX locale name, a user
+ * setting) into a #smtpdiag_lang once, with smtpdiag_lang_negotiate(), and
+ * passes the handle to every call after that. The library never reads the
+ * environment itself.
+ * @{ */
+
+/**
+ * A language built into the library. Values are pinned and never reused;
+ * list the languages of a build with smtpdiag_enum_count() and
+ * smtpdiag_enum_value() on #SMTPDIAG_ENUM_LANG.
+ * @since 0.1.0
+ */
+typedef enum smtpdiag_lang {
+    /** English (`en`), always built in; the final fallback. */
+    SMTPDIAG_LANG_EN = 1,
+    /** Simplified Chinese (`zh-Hans`), as written in mainland China. */
+    SMTPDIAG_LANG_ZH_HANS = 2,
+    /** Traditional Chinese (`zh-Hant`), as written in Taiwan. */
+    SMTPDIAG_LANG_ZH_HANT = 3
+} smtpdiag_lang;
+
+/**
+ * Choose the built-in language that best fits a language tag or list.
+ *
+ * Accepts BCP 47 tags (`en-US`, `zh-Hant-TW`), POSIX locale names
+ * (`zh_TW.Big5`, `en_GB.UTF-8@euro`, `C`) and lists of them separated by
+ * commas (HTTP `Accept-Language`, with `;q=` weights) or colons (the POSIX
+ * `LANGUAGE` variable); ASCII case-insensitive. For Chinese, the script
+ * subtag decides when present (`Hans`, `Hant`), otherwise the region
+ * (`TW`, `HK`, `MO` → Traditional; others → Simplified); `yue` is
+ * Traditional. The full rules are in `docs/languages.md`.
+ *
+ * @param tags a NUL-terminated tag or list; `NULL` or `""` selects English.
+ * @param[out] fell_back if not `NULL`, receives 1 when no tag named a
+ *        built-in language (the answer is then English) and 0 otherwise.
+ * @return the language; always one built into this library.
+ * @since 0.1.0
+ */
+SMTPDIAG_API smtpdiag_lang smtpdiag_lang_negotiate(const char *tags,
+                                                   int *fell_back);
+
+/**
+ * The BCP 47 tag of a language: `"en"`, `"zh-Hans"`, `"zh-Hant"`.
+ * @return a static string; `""` for a value that is not built in.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_lang_tag(smtpdiag_lang lang);
+
+/**
+ * The name of a language in that language: `"English"`, `"简体中文"`.
+ * @return a static UTF-8 string; `""` for a value that is not built in.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_lang_name(smtpdiag_lang lang);
+
+/** @} */
+
+/** @defgroup smtpdiag_result Results
+ *
+ * A #smtpdiag_result is caller-owned storage that the query functions fill
+ * and the `smtpdiag_result_*` getters read. Its size never changes and its
+ * contents are private, so new answers can be added without breaking the ABI.
+ * It holds no pointer into the caller's input: it stays valid after the input
+ * is gone, and may be copied with `memcpy` or assignment.
+ * @{ */
+
+/**
+ * Opaque, fixed-size storage for one diagnosis. Declare it on the stack;
+ * there is nothing to initialise or free.
+ * @since 0.1.0
+ */
+typedef struct smtpdiag_result {
+    /** Private; use the getters. */
+    uint64_t opaque_[64];
+} smtpdiag_result;
+
+/**
+ * Which knowledge an explanation came from, from most to least specific.
+ * Values are pinned.
+ * @since 0.1.0
+ */
+typedef enum smtpdiag_source {
+    /** Nothing explained the input (no valid code). */
+    SMTPDIAG_SOURCE_NONE = 0,
+    /** The enhanced status code's own entry (`5.1.1`). */
+    SMTPDIAG_SOURCE_STATUS = 1,
+    /** The entry for the status code's subject (`5.1.0` for `5.1.99`). */
+    SMTPDIAG_SOURCE_STATUS_SUBJECT = 2,
+    /** The basic reply code's own entry (`550`). */
+    SMTPDIAG_SOURCE_REPLY = 3,
+    /** The entry for the status code's class alone (`5.0.0`). */
+    SMTPDIAG_SOURCE_STATUS_CLASS = 4,
+    /** The reply code's first digit alone (`5xx`). */
+    SMTPDIAG_SOURCE_REPLY_CLASS = 5
+} smtpdiag_source;
+
+/**
+ * The basic reply code, or 0 when there is none.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_result_reply_code(const smtpdiag_result *r);
+
+/**
+ * The enhanced status code (see #smtpdiag_code), or 0 when there is none.
+ * @since 0.1.0
+ */
+SMTPDIAG_API smtpdiag_code smtpdiag_result_status(const smtpdiag_result *r);
+
+/**
+ * How bad the reply is. When the reply code and the enhanced code disagree
+ * (`550 4.4.7`), the reply code governs, as RFC 5321 says.
+ * @since 0.1.0
+ */
+SMTPDIAG_API smtpdiag_severity
+smtpdiag_result_severity(const smtpdiag_result *r);
+
+/**
+ * The language the texts are in.
+ * @since 0.1.0
+ */
+SMTPDIAG_API smtpdiag_lang smtpdiag_result_lang(const smtpdiag_result *r);
+
+/**
+ * A short title (`"Recipient address does not exist"`), or `""`.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_result_title(const smtpdiag_result *r);
+
+/**
+ * What happened, in plain words for the person who sent the mail, or `""`.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_result_explanation(const smtpdiag_result *r);
+
+/**
+ * What that person can do about it, or `""`.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_result_advice(const smtpdiag_result *r);
+
+/**
+ * Which kind of entry the texts came from.
+ * @since 0.1.0
+ */
+SMTPDIAG_API smtpdiag_source smtpdiag_result_source(const smtpdiag_result *r);
+
+/**
+ * The key of the entry the texts came from, written as the code it is keyed
+ * by: `"5.1.1"`, `"5.1.0"`, `"5.0.0"`, `"550"`, or `"5xx"`; `""` when
+ * nothing explained the input.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_result_explained_by(const smtpdiag_result *r);
+
+/** @} */
+
+/** @defgroup smtpdiag_explain Explaining codes and replies
+ * @{ */
+
+/**
+ * Explain a basic reply code, an enhanced status code, or both.
+ *
+ * The most specific entry wins: the enhanced code's own entry, then its
+ * subject's (`5.1.0`), then the reply code's own entry, then the enhanced
+ * code's class (`5.0.0`), then the reply code's first digit (`5xx`). When
+ * the two codes' classes disagree, the enhanced code is read in the reply
+ * code's class (`550 4.4.7` is explained as `5.4.7`), because the reply code
+ * governs what happens to the message.
+ *
+ * @param[out] r the result; always filled, also on error.
+ * @param lang the language of the texts (from smtpdiag_lang_negotiate());
+ *        a value that is not built in selects English.
+ * @param reply_code a basic reply code, or 0 for none.
+ * @param status an enhanced status code, or 0 for none.
+ * @return #SMTPDIAG_OK; #SMTPDIAG_ERR_INVALID_CODE when a non-zero code is
+ *         invalid (the other code, if valid, is still explained);
+ *         #SMTPDIAG_ERR_NO_CODE when both are 0; #SMTPDIAG_ERR_INVALID_ARGUMENT
+ *         when @p r is `NULL`.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_explain_code(smtpdiag_result *r, smtpdiag_lang lang,
+                                       int reply_code, smtpdiag_code status);
+
+/**
+ * Explain a reply line, a diagnostic string or a bare code (`"550"`,
+ * `"5.1.1"`, `"550 5.1.1 User unknown"`).
+ *
+ * The codes are found as smtpdiag_parse() finds them, then explained as
+ * smtpdiag_explain_code() does.
+ *
+ * @param[out] r the result; always filled, also on error.
+ * @param lang the language of the texts.
+ * @param text the input, not necessarily NUL-terminated; embedded NUL bytes
+ *        are data. May be `NULL` when @p len is 0.
+ * @param len its length in bytes.
+ * @return #SMTPDIAG_OK, #SMTPDIAG_ERR_NO_CODE when the text holds no code,
+ *         or #SMTPDIAG_ERR_INVALID_ARGUMENT.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_explain(smtpdiag_result *r, smtpdiag_lang lang,
+                                  const char *text, size_t len);
+
+/** @} */
+
+/** @defgroup smtpdiag_parse Reading replies
+ * @{ */
+
+/**
+ * Find the basic reply code and the enhanced status code in a text.
+ *
+ * Fills the codes of @p r (smtpdiag_result_reply_code(),
+ * smtpdiag_result_status()) and their severity; the texts stay empty.
+ *
+ * @param[out] r the result; always filled, also on error.
+ * @param text the input, not necessarily NUL-terminated; may be `NULL` when
+ *        @p len is 0.
+ * @param len its length in bytes.
+ * @return #SMTPDIAG_OK, #SMTPDIAG_ERR_NO_CODE, or
+ *         #SMTPDIAG_ERR_INVALID_ARGUMENT.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_parse(smtpdiag_result *r, const char *text,
+                                size_t len);
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SMTPDIAG_H */

@@ -1,0 +1,124 @@
+/*
+ * Machine names and run-time listing of every public enumeration, and
+ * smtpdiag_strerror(). One list per enumeration, sorted by value.
+ * SPDX-License-Identifier: MIT
+ */
+#include "internal.h"
+
+struct named {
+    int value;
+    const char *name;
+};
+
+static const struct named error_names[] = {
+    {SMTPDIAG_ERR_NO_CODE, "no_code"},
+    {SMTPDIAG_ERR_INVALID_CODE, "invalid_code"},
+    {SMTPDIAG_ERR_INVALID_ARGUMENT, "invalid_argument"},
+    {SMTPDIAG_OK, "ok"},
+};
+
+static const struct named severity_names[] = {
+    {SMTPDIAG_SEVERITY_UNKNOWN, "unknown"},
+    {SMTPDIAG_SEVERITY_SUCCESS, "success"},
+    {SMTPDIAG_SEVERITY_INTERMEDIATE, "intermediate"},
+    {SMTPDIAG_SEVERITY_TRANSIENT, "transient"},
+    {SMTPDIAG_SEVERITY_PERMANENT, "permanent"},
+};
+
+static const struct named source_names[] = {
+    {SMTPDIAG_SOURCE_NONE, "none"},
+    {SMTPDIAG_SOURCE_STATUS, "status"},
+    {SMTPDIAG_SOURCE_STATUS_SUBJECT, "status_subject"},
+    {SMTPDIAG_SOURCE_REPLY, "reply"},
+    {SMTPDIAG_SOURCE_STATUS_CLASS, "status_class"},
+    {SMTPDIAG_SOURCE_REPLY_CLASS, "reply_class"},
+};
+
+#define LIST(a)                                                                \
+    {                                                                          \
+        a, sizeof a / sizeof a[0]                                              \
+    }
+
+static const struct {
+    const struct named *items;
+    size_t count;
+} fixed[] = {
+    {NULL, 0}, LIST(error_names),  LIST(severity_names),
+    {NULL, 0}, LIST(source_names),
+};
+
+/* Languages come from the generated tables; the others from the lists. */
+static int is_lang(smtpdiag_enum which)
+{
+    return which == SMTPDIAG_ENUM_LANG;
+}
+
+static int known(smtpdiag_enum which)
+{
+    return (int)which >= 1 && (size_t)which < sizeof fixed / sizeof fixed[0];
+}
+
+size_t smtpdiag_enum_count(smtpdiag_enum which)
+{
+    if (is_lang(which))
+        return smtpdiag__lang_count();
+    return known(which) ? fixed[which].count : 0;
+}
+
+int smtpdiag_enum_value(smtpdiag_enum which, size_t index)
+{
+    if (index >= smtpdiag_enum_count(which))
+        return -1;
+    if (is_lang(which))
+        return smtpdiag__lang_at(index)->id;
+    return fixed[which].items[index].value;
+}
+
+const char *smtpdiag_enum_name(smtpdiag_enum which, int value)
+{
+    size_t i;
+    if (is_lang(which))
+        return smtpdiag_lang_tag((smtpdiag_lang)value);
+    for (i = 0; i < smtpdiag_enum_count(which); i++)
+        if (fixed[which].items[i].value == value)
+            return fixed[which].items[i].name;
+    return "";
+}
+
+int smtpdiag_enum_from_name(smtpdiag_enum which, const char *name, size_t len,
+                            int *value)
+{
+    size_t i, n = smtpdiag_enum_count(which);
+    if (!value || (!name && len > 0))
+        return SMTPDIAG_ERR_INVALID_ARGUMENT;
+    for (i = 0; i < n; i++) {
+        int v = smtpdiag_enum_value(which, i);
+        const char *canon = smtpdiag_enum_name(which, v);
+        size_t j;
+        int equal = strlen(canon) == len;
+        for (j = 0; equal && j < len; j++)
+            equal = smtpdiag__ascii_lower((unsigned char)name[j]) ==
+                    smtpdiag__ascii_lower((unsigned char)canon[j]);
+        if (equal) {
+            *value = v;
+            return SMTPDIAG_OK;
+        }
+    }
+    return SMTPDIAG_ERR_INVALID_ARGUMENT;
+}
+
+const char *smtpdiag_strerror(int error)
+{
+    switch (error) {
+    case SMTPDIAG_OK:
+        return "success";
+    case SMTPDIAG_ERR_INVALID_ARGUMENT:
+        return "invalid argument";
+    case SMTPDIAG_ERR_INVALID_CODE:
+        return "invalid reply code or enhanced status code";
+    case SMTPDIAG_ERR_NO_CODE:
+        return "no reply code or enhanced status code found";
+    default:
+        return "unknown error";
+    }
+}

@@ -1,0 +1,119 @@
+/*
+ * Explaining codes: choosing the most specific table entry for a reply code
+ * and an enhanced status code, in the caller's language.
+ * SPDX-License-Identifier: MIT
+ */
+#include "internal.h"
+
+static void use_entry(struct smtpdiag__state *s, uint32_t msg, uint32_t key,
+                      smtpdiag_source source)
+{
+    s->msg = msg;
+    s->explained_by = key;
+    s->source = (uint8_t)source;
+}
+
+/*
+ * The fallback chain, most specific first:
+ *   X.Y.Z  the enhanced code's own entry
+ *   X.Y.0  its subject ("other" in that subject, RFC 3463 section 2)
+ *   NNN    the reply code's own entry
+ *   X.0.0  the enhanced code's class alone
+ *   Nxx    the reply code's first digit
+ * When the reply code's class (2, 4, 5) differs from the enhanced code's, the
+ * enhanced code is read in the reply code's class: the reply code governs.
+ */
+void smtpdiag__explain_state(struct smtpdiag__state *s, smtpdiag_lang lang)
+{
+    smtpdiag_code status = s->status;
+    const struct smtpdiag__status_row *st = NULL;
+    const struct smtpdiag__reply_row *rp = NULL;
+    int reply_class = s->reply_code / 100;
+
+    s->lang =
+        (uint8_t)(smtpdiag__lang_index(lang) == (size_t)-1 ? SMTPDIAG_LANG_EN
+                                                           : lang);
+    s->msg = SMTPDIAG__NO_MSG;
+    s->source = SMTPDIAG_SOURCE_NONE;
+    s->severity =
+        (uint8_t)(s->reply_code ? smtpdiag_reply_severity(s->reply_code)
+                                : smtpdiag_status_severity(status));
+
+    if (status && s->reply_code &&
+        (reply_class == 2 || reply_class == 4 || reply_class == 5) &&
+        (unsigned)reply_class != SMTPDIAG_CODE_CLASS(status))
+        status = SMTPDIAG_CODE(reply_class, SMTPDIAG_CODE_SUBJECT(status),
+                               SMTPDIAG_CODE_DETAIL(status));
+
+    if (status && SMTPDIAG_CODE_SUBJECT(status) != 0) {
+        if ((st = smtpdiag__find_status(status)) != NULL) {
+            use_entry(s, st->msg, st->key, SMTPDIAG_SOURCE_STATUS);
+            return;
+        }
+        st = smtpdiag__find_status(status - SMTPDIAG_CODE_DETAIL(status));
+        if (st) {
+            use_entry(s, st->msg, st->key, SMTPDIAG_SOURCE_STATUS_SUBJECT);
+            return;
+        }
+    }
+    if (s->reply_code && (rp = smtpdiag__find_reply(s->reply_code)) != NULL) {
+        use_entry(s, rp->msg, rp->key, SMTPDIAG_SOURCE_REPLY);
+        return;
+    }
+    if (status) {
+        st = smtpdiag__find_status(
+            SMTPDIAG_CODE(SMTPDIAG_CODE_CLASS(status), 0, 0));
+        if (st) {
+            use_entry(s, st->msg, st->key,
+                      SMTPDIAG_CODE_SUBJECT(status) ||
+                              SMTPDIAG_CODE_DETAIL(status)
+                          ? SMTPDIAG_SOURCE_STATUS_CLASS
+                          : SMTPDIAG_SOURCE_STATUS);
+            return;
+        }
+    }
+    if (s->reply_code && (rp = smtpdiag__find_reply(reply_class)) != NULL)
+        use_entry(s, rp->msg, rp->key, SMTPDIAG_SOURCE_REPLY_CLASS);
+}
+
+int smtpdiag_explain_code(smtpdiag_result *r, smtpdiag_lang lang,
+                          int reply_code, smtpdiag_code status)
+{
+    struct smtpdiag__state s;
+    int rc = SMTPDIAG_OK;
+    if (!r)
+        return SMTPDIAG_ERR_INVALID_ARGUMENT;
+    smtpdiag__state_clear(&s);
+    if (reply_code != 0 && !smtpdiag_reply_code_is_valid(reply_code))
+        rc = SMTPDIAG_ERR_INVALID_CODE;
+    else
+        s.reply_code = (int16_t)reply_code;
+    if (status != 0 && !smtpdiag_code_is_valid(status))
+        rc = SMTPDIAG_ERR_INVALID_CODE;
+    else
+        s.status = status;
+    if (rc == SMTPDIAG_OK && reply_code == 0 && status == 0)
+        rc = SMTPDIAG_ERR_NO_CODE;
+    smtpdiag__explain_state(&s, lang);
+    smtpdiag__state_store(r, &s);
+    return rc;
+}
+
+int smtpdiag_explain(smtpdiag_result *r, smtpdiag_lang lang, const char *text,
+                     size_t len)
+{
+    struct smtpdiag__state s;
+    int rc;
+    if (!r)
+        return SMTPDIAG_ERR_INVALID_ARGUMENT;
+    smtpdiag__state_clear(&s);
+    if (!text && len > 0) {
+        smtpdiag__explain_state(&s, lang);
+        smtpdiag__state_store(r, &s);
+        return SMTPDIAG_ERR_INVALID_ARGUMENT;
+    }
+    rc = smtpdiag__parse(&s, text, len);
+    smtpdiag__explain_state(&s, lang);
+    smtpdiag__state_store(r, &s);
+    return rc;
+}

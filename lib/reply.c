@@ -1,0 +1,212 @@
+/*
+ * Reading replies: finding the basic reply code and the enhanced status code
+ * in a reply line, a multi-line reply, a DSN diagnostic or a log line. One
+ * pass over the bytes, bounded look-ahead at each position, no allocation.
+ * The precedence rule it implements is written down in docs/precedence.md.
+ * SPDX-License-Identifier: MIT
+ */
+#include "internal.h"
+
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_alnum(unsigned char c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_eol(unsigned char c)
+{
+    return c == '\r' || c == '\n';
+}
+
+/* A code may not continue a word or a dotted number (IP addresses,
+ * versions): "a5.1.1", "192.0.2.5.1.1" and "10.4.4.1" hold no code. */
+static int starts_token(const unsigned char *p, size_t i)
+{
+    return i == 0 || (!is_alnum(p[i - 1]) && p[i - 1] != '.');
+}
+
+/* A reply code at p[i]: [2-5][0-9][0-9] then a space, '-', end of line or
+ * end of input. Returns its length (3) or 0. */
+static size_t match_reply(const unsigned char *p, size_t n, size_t i, int *code)
+{
+    if (i + 3 > n || p[i] < '2' || p[i] > '5' || !is_digit(p[i + 1]) ||
+        !is_digit(p[i + 2]) || !starts_token(p, i))
+        return 0;
+    if (i + 3 < n && p[i + 3] != ' ' && p[i + 3] != '-' && !is_eol(p[i + 3]))
+        return 0;
+    *code = (p[i] - '0') * 100 + (p[i + 1] - '0') * 10 + (p[i + 2] - '0');
+    return 3;
+}
+
+/* 1 to 3 digits without a leading zero; returns the count or 0. */
+static size_t number(const unsigned char *p, size_t n, size_t i,
+                     unsigned *value)
+{
+    size_t k = 0;
+    *value = 0;
+    while (i + k < n && is_digit(p[i + k]) && k < 4)
+        *value = *value * 10 + (unsigned)(p[i + k++] - '0');
+    if (k == 0 || k > 3 || (k > 1 && p[i] == '0'))
+        return 0;
+    return k;
+}
+
+/* An enhanced status code at p[i] (RFC 3463 section 2), not glued to a
+ * following digit, letter or ".digit". Returns its length or 0. */
+static size_t match_status(const unsigned char *p, size_t n, size_t i,
+                           smtpdiag_code *code)
+{
+    unsigned subject, detail;
+    size_t a, b, end;
+    if (i + 5 > n || (p[i] != '2' && p[i] != '4' && p[i] != '5') ||
+        p[i + 1] != '.' || !starts_token(p, i))
+        return 0;
+    a = number(p, n, i + 2, &subject);
+    if (a == 0 || i + 2 + a >= n || p[i + 2 + a] != '.')
+        return 0;
+    b = number(p, n, i + 3 + a, &detail);
+    if (b == 0)
+        return 0;
+    end = i + 3 + a + b;
+    if (end < n && (is_alnum(p[end]) ||
+                    (p[end] == '.' && end + 1 < n && is_digit(p[end + 1]))))
+        return 0;
+    *code = SMTPDIAG_CODE(p[i] - '0', subject, detail);
+    return end - i;
+}
+
+/* Skips what may stand between a reply code and its enhanced code:
+ * "550 5.1.1", "550-5.1.1", "550 #5.1.0", "550-'5.2.2". */
+static size_t skip_to_status(const unsigned char *p, size_t n, size_t i)
+{
+    size_t k = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '-') && k++ < 4)
+        i++;
+    while (i < n && (p[i] == '#' || p[i] == '\'' || p[i] == '"') && k++ < 6)
+        i++;
+    return i;
+}
+
+/* A DSN diagnostic type before the reply: "smtp; ", "X-Postfix; ". */
+static size_t skip_diagnostic_type(const unsigned char *p, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k < n && k - i < 40 && (is_alnum(p[k]) || p[k] == '-'))
+        k++;
+    if (k == i || k >= n || p[k] != ';' || !(p[i] >= 'A'))
+        return i;
+    for (k++; k < n && (p[k] == ' ' || p[k] == '\t'); k++)
+        ;
+    return k;
+}
+
+/* Case-insensitive "said:" at p[i], as in Postfix's "host X said: 550 ...". */
+static int at_said(const unsigned char *p, size_t n, size_t i)
+{
+    static const char word[] = "said:";
+    size_t k;
+    if (i + 5 > n)
+        return 0;
+    for (k = 0; k < 5; k++)
+        if (smtpdiag__ascii_lower(p[i + k]) != word[k])
+            return 0;
+    return 1;
+}
+
+struct found {
+    int reply;
+    smtpdiag_code status;
+};
+
+/* A reply code and the enhanced code right after it, at p[i]. */
+static size_t match_reply_and_status(const unsigned char *p, size_t n, size_t i,
+                                     struct found *f)
+{
+    size_t len = match_reply(p, n, i, &f->reply), j, s;
+    if (!len)
+        return 0;
+    j = skip_to_status(p, n, i + len);
+    s = match_status(p, n, j, &f->status);
+    return s ? j + s - i : len;
+}
+
+int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    struct found lead = {0, 0}, quoted = {0, 0}, loose = {0, 0};
+    size_t i = 0, lead_end;
+
+    if (!p)
+        len = 0;
+    /* The codes at the start: "550 5.1.1 ...", "smtp; 550 ...", "5.1.1". */
+    while (i < len && (p[i] == ' ' || p[i] == '\t' || is_eol(p[i])))
+        i++;
+    i = skip_diagnostic_type(p, len, i);
+    lead_end = i;
+    {
+        size_t k = match_reply_and_status(p, len, i, &lead);
+        if (k == 0) {
+            size_t j = i < len && p[i] == '#' ? i + 1 : i;
+            k = match_status(p, len, j, &lead.status);
+            if (k)
+                k += j - i;
+        }
+        lead_end = i + k;
+    }
+
+    /* Codes further on: a reply quoted inside a relay's wrapper ("said:
+     * 550 ...", "returned '550 5.1.10 ...'", "error 550-'5.2.2 ...'") and
+     * the first free-standing enhanced code ("(#5.1.1)"). */
+    for (i = lead_end; i < len; i++) {
+        struct found f = {0, 0};
+        if (!quoted.reply && at_said(p, len, i)) {
+            size_t j = i + 5;
+            while (j < len && p[j] == ' ')
+                j++;
+            if (match_reply_and_status(p, len, j, &f))
+                quoted = f;
+            continue;
+        }
+        if (!quoted.reply && !is_eol(i ? p[i - 1] : '\n') &&
+            match_reply_and_status(p, len, i, &f) && f.status) {
+            quoted = f;
+            continue;
+        }
+        if (!loose.status)
+            match_status(p, len, i, &loose.status);
+    }
+
+    st->reply_code = 0;
+    st->status = 0;
+    if (quoted.reply) {
+        st->reply_code = (int16_t)quoted.reply;
+        st->status = quoted.status ? quoted.status : 0;
+    } else {
+        st->reply_code = (int16_t)lead.reply;
+        st->status = lead.status ? lead.status : loose.status;
+    }
+    st->severity =
+        (uint8_t)(st->reply_code ? smtpdiag_reply_severity(st->reply_code)
+                                 : smtpdiag_status_severity(st->status));
+    return st->reply_code || st->status ? SMTPDIAG_OK : SMTPDIAG_ERR_NO_CODE;
+}
+
+int smtpdiag_parse(smtpdiag_result *r, const char *text, size_t len)
+{
+    struct smtpdiag__state s;
+    int rc;
+    if (!r)
+        return SMTPDIAG_ERR_INVALID_ARGUMENT;
+    smtpdiag__state_clear(&s);
+    if (!text && len > 0) {
+        smtpdiag__state_store(r, &s);
+        return SMTPDIAG_ERR_INVALID_ARGUMENT;
+    }
+    rc = smtpdiag__parse(&s, text, len);
+    smtpdiag__state_store(r, &s);
+    return rc;
+}

@@ -1,0 +1,97 @@
+/*
+ * smtpdiag_result: the opaque public storage and its getters. The private
+ * view is copied in and out with memcpy, so no code depends on the storage's
+ * declared type (and no aliasing rule is bent).
+ * SPDX-License-Identifier: MIT
+ */
+#include "internal.h"
+
+/* The private view must fit the public storage, with room to grow. */
+typedef char smtpdiag__state_fits
+    [sizeof(struct smtpdiag__state) <= sizeof(smtpdiag_result) ? 1 : -1];
+
+void smtpdiag__state_clear(struct smtpdiag__state *s)
+{
+    memset(s, 0, sizeof *s);
+    s->msg = SMTPDIAG__NO_MSG;
+    s->lang = SMTPDIAG_LANG_EN;
+}
+
+void smtpdiag__state_load(struct smtpdiag__state *s, const smtpdiag_result *r)
+{
+    if (r)
+        memcpy(s, r, sizeof *s);
+    else
+        smtpdiag__state_clear(s);
+}
+
+void smtpdiag__state_store(smtpdiag_result *r, const struct smtpdiag__state *s)
+{
+    memcpy(r, s, sizeof *s);
+}
+
+int smtpdiag_result_reply_code(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return s.reply_code;
+}
+
+smtpdiag_code smtpdiag_result_status(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return s.status;
+}
+
+smtpdiag_severity smtpdiag_result_severity(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return (smtpdiag_severity)s.severity;
+}
+
+smtpdiag_lang smtpdiag_result_lang(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return (smtpdiag_lang)s.lang;
+}
+
+smtpdiag_source smtpdiag_result_source(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return (smtpdiag_source)s.source;
+}
+
+static const char *text(const smtpdiag_result *r, uint32_t which)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    if (s.msg == SMTPDIAG__NO_MSG)
+        return "";
+    return smtpdiag__message(smtpdiag__lang_index(s.lang), s.msg + which);
+}
+
+const char *smtpdiag_result_title(const smtpdiag_result *r)
+{
+    return text(r, SMTPDIAG__TITLE);
+}
+
+const char *smtpdiag_result_explanation(const smtpdiag_result *r)
+{
+    return text(r, SMTPDIAG__EXPLANATION);
+}
+
+const char *smtpdiag_result_advice(const smtpdiag_result *r)
+{
+    return text(r, SMTPDIAG__ADVICE);
+}
+
+const char *smtpdiag_result_explained_by(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return s.msg == SMTPDIAG__NO_MSG ? "" : smtpdiag__string(s.explained_by);
+}
