@@ -19,7 +19,9 @@ elseif(NOT incompatible EQUAL 0)
   message(FATAL_ERROR "INCOMPATIBLE ABI change: this breaks every program "
           "linked with libsmtpdiag.so.1.\n${out}")
 else()
-  message(FATAL_ERROR "compatible ABI change not recorded: if deliberate, "
-          "put new symbols in a new version node, run the abi-update target "
-          "and note it in CHANGELOG.md (docs/ABI.md).\n${out}")
+  message(FATAL_ERROR "the ABI changed (abidiff does not call it "
+          "incompatible, but a changed signature still breaks callers: read "
+          "the report). If it only adds functions and is deliberate: put them "
+          "in a new version node, run the abi-update target and note it in "
+          "CHANGELOG.md (docs/ABI.md).\n${out}")
 endif()
