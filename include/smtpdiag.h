@@ -165,7 +165,9 @@ typedef enum smtpdiag_enum {
     /** #smtpdiag_lang (the languages built into this library) */
     SMTPDIAG_ENUM_LANG = 3,
     /** #smtpdiag_source */
-    SMTPDIAG_ENUM_SOURCE = 4
+    SMTPDIAG_ENUM_SOURCE = 4,
+    /** #smtpdiag_command */
+    SMTPDIAG_ENUM_COMMAND = 5
 } smtpdiag_enum;
 
 /**
@@ -383,6 +385,40 @@ SMTPDIAG_API const char *smtpdiag_lang_name(smtpdiag_lang lang);
 
 /** @} */
 
+/** @defgroup smtpdiag_command SMTP commands
+ * @{ */
+
+/**
+ * The SMTP command a reply answered. The same reply code means different
+ * things after different commands (a 550 to `RCPT TO` is about the
+ * recipient, a 550 after the message body about the content). Values are
+ * pinned.
+ * @since 0.1.0
+ */
+typedef enum smtpdiag_command {
+    /** Not known: the text does not say. */
+    SMTPDIAG_COMMAND_UNKNOWN = 0,
+    /** The connection greeting (the server's banner). */
+    SMTPDIAG_COMMAND_CONNECT = 1,
+    /** `HELO`, `EHLO` or `LHLO`. */
+    SMTPDIAG_COMMAND_HELO = 2,
+    /** `MAIL FROM`. */
+    SMTPDIAG_COMMAND_MAIL = 3,
+    /** `RCPT TO`. */
+    SMTPDIAG_COMMAND_RCPT = 4,
+    /** The `DATA` command itself. */
+    SMTPDIAG_COMMAND_DATA = 5,
+    /** The end of the message body (the final `.` after `DATA`, or `BDAT
+       LAST`). */
+    SMTPDIAG_COMMAND_EOD = 6,
+    /** `AUTH`. */
+    SMTPDIAG_COMMAND_AUTH = 7,
+    /** `STARTTLS`. */
+    SMTPDIAG_COMMAND_STARTTLS = 8
+} smtpdiag_command;
+
+/** @} */
+
 /** @defgroup smtpdiag_result Results
  *
  * A #smtpdiag_result is caller-owned storage that the query functions fill
@@ -433,6 +469,30 @@ SMTPDIAG_API int smtpdiag_result_reply_code(const smtpdiag_result *r);
  * @since 0.1.0
  */
 SMTPDIAG_API smtpdiag_code smtpdiag_result_status(const smtpdiag_result *r);
+
+/** What the offset getters answer when there is no such code. @since 0.1.0 */
+#define SMTPDIAG_NO_OFFSET ((size_t)-1)
+
+/**
+ * Where the reply code was found: a 0-based byte offset into the input of
+ * smtpdiag_parse() or smtpdiag_explain(), or #SMTPDIAG_NO_OFFSET.
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_result_reply_code_at(const smtpdiag_result *r);
+
+/**
+ * Where the enhanced status code was found (0-based byte offset), or
+ * #SMTPDIAG_NO_OFFSET.
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_result_status_at(const smtpdiag_result *r);
+
+/**
+ * The SMTP command the reply answered, when the text says so
+ * (`in reply to RCPT TO command`, `after end of data`).
+ * @since 0.1.0
+ */
+SMTPDIAG_API smtpdiag_command smtpdiag_result_command(const smtpdiag_result *r);
 
 /**
  * How bad the reply is. When the reply code and the enhanced code disagree
@@ -537,7 +597,17 @@ SMTPDIAG_API int smtpdiag_explain(smtpdiag_result *r, smtpdiag_lang lang,
  * Find the basic reply code and the enhanced status code in a text.
  *
  * Fills the codes of @p r (smtpdiag_result_reply_code(),
- * smtpdiag_result_status()) and their severity; the texts stay empty.
+ * smtpdiag_result_status()), where they were found
+ * (smtpdiag_result_reply_code_at(), smtpdiag_result_status_at()), the
+ * command the reply answered (smtpdiag_result_command()) and the severity;
+ * the texts stay empty. When the text holds several codes, the rule of
+ * `docs/precedence.md` decides: a remote server's reply quoted inside a
+ * relay's wrapper wins; then the codes at the start of the reply; then the
+ * first free-standing enhanced code (qmail's `(#5.1.1)`).
+ *
+ * Accepts single and multi-line replies (CRLF, LF or CR alone), DSN
+ * `Diagnostic-Code` values (`smtp; 550 5.1.1 ...`), log lines and bare codes.
+ * Time is linear in @p len; nothing is allocated.
  *
  * @param[out] r the result; always filled, also on error.
  * @param text the input, not necessarily NUL-terminated; may be `NULL` when
@@ -549,6 +619,32 @@ SMTPDIAG_API int smtpdiag_explain(smtpdiag_result *r, smtpdiag_lang lang,
  */
 SMTPDIAG_API int smtpdiag_parse(smtpdiag_result *r, const char *text,
                                 size_t len);
+
+/**
+ * The human text of a reply, without its codes, with `snprintf` semantics.
+ *
+ * Removes the DSN diagnostic type (`smtp;`), the reply code and enhanced code
+ * that start each line (`550-5.7.1 `), and the codes smtpdiag_parse() chose
+ * wherever they stand (with a `#` before them, and the parentheses of
+ * qmail's `(#5.1.1)`); joins lines with one space, so that text never glues
+ * to a code; turns control characters into spaces and collapses runs of
+ * spaces. Other bytes are copied as they are (invalid UTF-8 included).
+ *
+ * `"550-5.1.1 The account\r\n550 5.1.1 does not exist"` gives
+ * `"The account does not exist"`.
+ *
+ * @param text the input, as given to smtpdiag_parse(); may be `NULL` when
+ *        @p len is 0.
+ * @param len its length in bytes.
+ * @param buf the output buffer; may be `NULL` when @p size is 0.
+ * @param size its size; the output is always NUL-terminated when
+ *        @p size > 0.
+ * @return the length of the whole text (without the NUL); a value
+ *         `>= size` means the output was cut.
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_parse_text(const char *text, size_t len, char *buf,
+                                        size_t size);
 
 /** @} */
 

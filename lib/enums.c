@@ -34,6 +34,18 @@ static const struct named source_names[] = {
     {SMTPDIAG_SOURCE_REPLY_CLASS, "reply_class"},
 };
 
+static const struct named command_names[] = {
+    {SMTPDIAG_COMMAND_UNKNOWN, "unknown"},
+    {SMTPDIAG_COMMAND_CONNECT, "connect"},
+    {SMTPDIAG_COMMAND_HELO, "helo"},
+    {SMTPDIAG_COMMAND_MAIL, "mail"},
+    {SMTPDIAG_COMMAND_RCPT, "rcpt"},
+    {SMTPDIAG_COMMAND_DATA, "data"},
+    {SMTPDIAG_COMMAND_EOD, "eod"},
+    {SMTPDIAG_COMMAND_AUTH, "auth"},
+    {SMTPDIAG_COMMAND_STARTTLS, "starttls"},
+};
+
 #define LIST(a)                                                                \
     {                                                                          \
         a, sizeof a / sizeof a[0]                                              \
@@ -44,7 +56,7 @@ static const struct {
     size_t count;
 } fixed[] = {
     {NULL, 0}, LIST(error_names),  LIST(severity_names),
-    {NULL, 0}, LIST(source_names),
+    {NULL, 0}, LIST(source_names), LIST(command_names),
 };
 
 /* Languages come from the generated tables; the others from the lists. */

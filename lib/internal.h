@@ -50,6 +50,8 @@ const char *smtpdiag__data_hash(void);
 /* ---- the private view of smtpdiag_result (result.c) ---- */
 
 struct smtpdiag__state {
+    uint64_t reply_at;  /* byte offset + 1 of the reply code; 0: none */
+    uint64_t status_at; /* byte offset + 1 of the enhanced code; 0: none */
     smtpdiag_code status;
     uint32_t msg;          /* first message of the explaining entry */
     uint32_t explained_by; /* pool offset of the entry's key */
@@ -57,6 +59,7 @@ struct smtpdiag__state {
     uint8_t severity;
     uint8_t lang;
     uint8_t source;
+    uint8_t command; /* smtpdiag_command */
 };
 
 void smtpdiag__state_clear(struct smtpdiag__state *s);
@@ -67,8 +70,21 @@ void smtpdiag__state_store(smtpdiag_result *r, const struct smtpdiag__state *s);
 
 int smtpdiag__ascii_lower(int c);
 
-/* Finds the codes in a text; fills reply_code, status and severity. */
+/* A reply code / an enhanced status code token at p[i]: its length, or 0. */
+size_t smtpdiag__match_reply(const unsigned char *p, size_t n, size_t i,
+                             int *code);
+size_t smtpdiag__match_status(const unsigned char *p, size_t n, size_t i,
+                              smtpdiag_code *code);
+/* Skips a DSN diagnostic type ("smtp; ") at p[i]; returns the new index. */
+size_t smtpdiag__skip_diagnostic_type(const unsigned char *p, size_t n,
+                                      size_t i);
+
+/* Finds the codes in a text; fills the codes, their offsets, the command
+ * and the severity. */
 int smtpdiag__parse(struct smtpdiag__state *s, const char *text, size_t len);
+
+/* The SMTP command a text says the reply answered (command.c). */
+smtpdiag_command smtpdiag__find_command(const char *text, size_t len);
 
 /* ---- explaining (explain.c) ---- */
 

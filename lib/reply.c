@@ -31,7 +31,8 @@ static int starts_token(const unsigned char *p, size_t i)
 
 /* A reply code at p[i]: [2-5][0-9][0-9] then a space, '-', end of line or
  * end of input. Returns its length (3) or 0. */
-static size_t match_reply(const unsigned char *p, size_t n, size_t i, int *code)
+size_t smtpdiag__match_reply(const unsigned char *p, size_t n, size_t i,
+                             int *code)
 {
     if (i + 3 > n || p[i] < '2' || p[i] > '5' || !is_digit(p[i + 1]) ||
         !is_digit(p[i + 2]) || !starts_token(p, i))
@@ -57,8 +58,8 @@ static size_t number(const unsigned char *p, size_t n, size_t i,
 
 /* An enhanced status code at p[i] (RFC 3463 section 2), not glued to a
  * following digit, letter or ".digit". Returns its length or 0. */
-static size_t match_status(const unsigned char *p, size_t n, size_t i,
-                           smtpdiag_code *code)
+size_t smtpdiag__match_status(const unsigned char *p, size_t n, size_t i,
+                              smtpdiag_code *code)
 {
     unsigned subject, detail;
     size_t a, b, end;
@@ -92,7 +93,8 @@ static size_t skip_to_status(const unsigned char *p, size_t n, size_t i)
 }
 
 /* A DSN diagnostic type before the reply: "smtp; ", "X-Postfix; ". */
-static size_t skip_diagnostic_type(const unsigned char *p, size_t n, size_t i)
+size_t smtpdiag__skip_diagnostic_type(const unsigned char *p, size_t n,
+                                      size_t i)
 {
     size_t k = i;
     while (k < n && k - i < 40 && (is_alnum(p[k]) || p[k] == '-'))
@@ -120,38 +122,55 @@ static int at_said(const unsigned char *p, size_t n, size_t i)
 struct found {
     int reply;
     smtpdiag_code status;
+    size_t reply_at, status_at; /* byte offsets, valid when the code is set */
 };
 
 /* A reply code and the enhanced code right after it, at p[i]. */
 static size_t match_reply_and_status(const unsigned char *p, size_t n, size_t i,
                                      struct found *f)
 {
-    size_t len = match_reply(p, n, i, &f->reply), j, s;
+    size_t len = smtpdiag__match_reply(p, n, i, &f->reply), j, s;
     if (!len)
         return 0;
+    f->reply_at = i;
     j = skip_to_status(p, n, i + len);
-    s = match_status(p, n, j, &f->status);
+    s = smtpdiag__match_status(p, n, j, &f->status);
+    f->status_at = j;
     return s ? j + s - i : len;
+}
+
+/* Sets the chosen codes and where they were found. */
+static void choose(struct smtpdiag__state *st, const struct found *f,
+                   const struct found *status_from)
+{
+    st->reply_code = (int16_t)f->reply;
+    st->reply_at = f->reply ? (uint64_t)f->reply_at + 1 : 0;
+    st->status = status_from->status;
+    st->status_at =
+        status_from->status ? (uint64_t)status_from->status_at + 1 : 0;
 }
 
 int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text;
-    struct found lead = {0, 0}, quoted = {0, 0}, loose = {0, 0};
+    struct found lead, quoted, loose;
     size_t i = 0, lead_end;
 
+    memset(&lead, 0, sizeof lead);
+    memset(&quoted, 0, sizeof quoted);
+    memset(&loose, 0, sizeof loose);
     if (!p)
         len = 0;
     /* The codes at the start: "550 5.1.1 ...", "smtp; 550 ...", "5.1.1". */
     while (i < len && (p[i] == ' ' || p[i] == '\t' || is_eol(p[i])))
         i++;
-    i = skip_diagnostic_type(p, len, i);
-    lead_end = i;
+    i = smtpdiag__skip_diagnostic_type(p, len, i);
     {
         size_t k = match_reply_and_status(p, len, i, &lead);
         if (k == 0) {
             size_t j = i < len && p[i] == '#' ? i + 1 : i;
-            k = match_status(p, len, j, &lead.status);
+            k = smtpdiag__match_status(p, len, j, &lead.status);
+            lead.status_at = j;
             if (k)
                 k += j - i;
         }
@@ -162,7 +181,8 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
      * 550 ...", "returned '550 5.1.10 ...'", "error 550-'5.2.2 ...'") and
      * the first free-standing enhanced code ("(#5.1.1)"). */
     for (i = lead_end; i < len; i++) {
-        struct found f = {0, 0};
+        struct found f;
+        memset(&f, 0, sizeof f);
         if (!quoted.reply && at_said(p, len, i)) {
             size_t j = i + 5;
             while (j < len && p[j] == ' ')
@@ -176,19 +196,15 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
             quoted = f;
             continue;
         }
-        if (!loose.status)
-            match_status(p, len, i, &loose.status);
+        if (!loose.status && smtpdiag__match_status(p, len, i, &loose.status))
+            loose.status_at = i;
     }
 
-    st->reply_code = 0;
-    st->status = 0;
-    if (quoted.reply) {
-        st->reply_code = (int16_t)quoted.reply;
-        st->status = quoted.status ? quoted.status : 0;
-    } else {
-        st->reply_code = (int16_t)lead.reply;
-        st->status = lead.status ? lead.status : loose.status;
-    }
+    if (quoted.reply)
+        choose(st, &quoted, &quoted);
+    else
+        choose(st, &lead, lead.status ? &lead : &loose);
+    st->command = (uint8_t)smtpdiag__find_command(text, len);
     st->severity =
         (uint8_t)(st->reply_code ? smtpdiag_reply_severity(st->reply_code)
                                  : smtpdiag_status_severity(st->status));

@@ -65,6 +65,27 @@ smtpdiag_source smtpdiag_result_source(const smtpdiag_result *r)
     return (smtpdiag_source)s.source;
 }
 
+size_t smtpdiag_result_reply_code_at(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return s.reply_at ? (size_t)(s.reply_at - 1) : SMTPDIAG_NO_OFFSET;
+}
+
+size_t smtpdiag_result_status_at(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return s.status_at ? (size_t)(s.status_at - 1) : SMTPDIAG_NO_OFFSET;
+}
+
+smtpdiag_command smtpdiag_result_command(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return (smtpdiag_command)s.command;
+}
+
 static const char *text(const smtpdiag_result *r, uint32_t which)
 {
     struct smtpdiag__state s;

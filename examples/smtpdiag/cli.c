@@ -38,6 +38,10 @@ int cli_parse(struct cli *c, int argc, char **argv, const char *prog,
             break;
         } else if (strcmp(a, "--json") == 0) {
             c->json = 1;
+        } else if (strcmp(a, "--escapes") == 0) {
+            c->escapes = 1;
+        } else if (strcmp(a, "--multiline") == 0) {
+            c->multiline = 1;
         } else if (strcmp(a, "--lang") == 0) {
             if (i + 1 == argc) {
                 fprintf(stderr, "%s: --lang needs a language tag\nusage: %s\n",
@@ -74,14 +78,82 @@ void cli_unanswered(struct cli *c)
         c->status = EXIT_SOME_UNANSWERED;
 }
 
+/* Appends bytes to the scratch buffer; exits on memory exhaustion, which
+ * for a line-oriented tool means an absurdly long input. */
+static void scratch_add(struct cli *c, const char *s, size_t n)
+{
+    if (c->scratch_len + n + 1 > c->scratch_cap) {
+        size_t cap = c->scratch_cap ? c->scratch_cap : 4096;
+        char *p;
+        while (cap < c->scratch_len + n + 1)
+            cap *= 2;
+        p = realloc(c->scratch, cap);
+        if (!p) {
+            fprintf(stderr, "%s: out of memory\n", c->prog);
+            exit(EXIT_IO);
+        }
+        c->scratch = p;
+        c->scratch_cap = cap;
+    }
+    memcpy(c->scratch + c->scratch_len, s, n);
+    c->scratch_len += n;
+}
+
+/* Hands one input to fn, interpreting \r, \n and \\ with --escapes. */
+static void deliver(struct cli *c, cli_input_fn fn, const char *s, size_t n)
+{
+    size_t i, start = 0;
+    if (!c->escapes) {
+        fn(c, s, n);
+        return;
+    }
+    c->scratch_len = 0;
+    for (i = 0; i + 1 < n; i++) {
+        const char *rep = s[i] != '\\'       ? NULL
+                          : s[i + 1] == 'r'  ? "\r"
+                          : s[i + 1] == 'n'  ? "\n"
+                          : s[i + 1] == '\\' ? "\\"
+                                             : NULL;
+        if (rep) {
+            scratch_add(c, s + start, i - start);
+            scratch_add(c, rep, 1);
+            start = ++i + 1;
+        }
+    }
+    scratch_add(c, s + start, n - start);
+    fn(c, c->scratch, c->scratch_len);
+}
+
+/* "NNN-": a line of a multi-line reply that more lines follow. */
+static int continues(const char *line, size_t len)
+{
+    return len >= 4 && line[0] >= '2' && line[0] <= '5' && line[1] >= '0' &&
+           line[1] <= '9' && line[2] >= '0' && line[2] <= '9' && line[3] == '-';
+}
+
 static int read_stdin(struct cli *c, cli_input_fn fn)
 {
     struct line_reader r;
     const char *line;
     size_t len;
+    int pending = 0;
     lines_init(&r, stdin);
-    while (!out_pipe_closed() && lines_next(&r, &line, &len))
-        fn(c, line, len);
+    while (!out_pipe_closed() && lines_next(&r, &line, &len)) {
+        if (!c->multiline) {
+            deliver(c, fn, line, len);
+            continue;
+        }
+        if (!pending)
+            c->scratch_len = 0;
+        else
+            scratch_add(c, "\n", 1);
+        scratch_add(c, line, len);
+        pending = continues(line, len);
+        if (!pending)
+            fn(c, c->scratch, c->scratch_len);
+    }
+    if (pending)
+        fn(c, c->scratch, c->scratch_len);
     if (r.error) {
         fprintf(stderr, "%s: error reading standard input\n", c->prog);
         c->status = EXIT_IO;
@@ -99,8 +171,10 @@ int cli_run(struct cli *c, cli_input_fn fn)
         if (strcmp(c->args[i], "-") == 0)
             read_stdin(c, fn);
         else
-            fn(c, c->args[i], strlen(c->args[i]));
+            deliver(c, fn, c->args[i], strlen(c->args[i]));
     }
+    free(c->scratch);
+    c->scratch = NULL;
     if (fflush(stdout) != 0 || out_failed()) {
         if (!out_pipe_closed()) {
             fprintf(stderr, "%s: error writing standard output\n", c->prog);

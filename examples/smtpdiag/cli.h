@@ -24,11 +24,15 @@ struct cli {
     const char *prog;     /* "smtpdiag explain" */
     const char *usage;    /* the subcommand's usage line */
     int json;             /* --json */
+    int escapes;          /* --escapes: \r \n \\ in an input are interpreted */
+    int multiline;        /* --multiline: stdin holds raw multi-line replies */
     const char *lang_tag; /* --lang, or NULL */
     smtpdiag_lang lang;
     char **args; /* the operands */
     int arg_count;
-    int status; /* the exit status so far */
+    int status;    /* the exit status so far */
+    char *scratch; /* reused for unescaped and joined inputs */
+    size_t scratch_len, scratch_cap;
 };
 
 /* Parses the common options; any other option is a usage error (returns
@@ -58,6 +62,7 @@ void json_string(const char *key, const char *s, size_t len);
 void json_cstring(const char *key, const char *s); /* NULL or "" gives null */
 void json_int(const char *key, long value, int is_null);
 void json_code(const char *key, smtpdiag_code code);
+void json_bool(const char *key, int value);
 void json_end(void);
 
 /* Whether output failed; a closed pipe ends the run quietly. */

@@ -6,5 +6,6 @@
 #define SMTPDIAG_COMMANDS_H
 
 int cmd_explain(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
 
 #endif

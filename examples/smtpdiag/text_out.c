@@ -175,6 +175,12 @@ void json_code(const char *k, smtpdiag_code code)
     json_cstring(k, buf);
 }
 
+void json_bool(const char *k, int value)
+{
+    key(k);
+    out_str(value ? "true" : "false");
+}
+
 void json_end(void)
 {
     out_str(first_field ? "{}\n" : "}\n");
