@@ -103,13 +103,16 @@ set(ENV{LANG} "")
 # Hostile input: controls and bidi characters escaped for people; invalid
 # UTF-8 replaced by U+FFFD in JSON.
 string(ASCII 27 esc)
-run("550 x${esc}[31m\xe2\x80\xae\n" explain)
+string(ASCII 226 128 174 rlo) # U+202E RIGHT-TO-LEFT OVERRIDE
+string(ASCII 255 bad_byte)
+string(ASCII 239 191 189 replacement) # U+FFFD
+run("550 x${esc}[31m${rlo}\n" explain)
 if(NOT out MATCHES "x\\\\x1B\\[31m\\\\u202E")
   fail("control and bidi characters are shown as escapes")
 endif()
 passed()
-run("550 \xff\n" explain --json)
-if(NOT out MATCHES "550 \xef\xbf\xbd")
+run("550 ${bad_byte}\n" explain --json)
+if(NOT out MATCHES "550 ${replacement}")
   fail("invalid UTF-8 becomes U+FFFD in JSON")
 endif()
 passed()
