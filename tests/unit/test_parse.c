@@ -134,7 +134,11 @@ static void lengths_and_nul_bytes(void **state)
     assert_int_equal(smtpdiag_parse(&r, "550 5.1.1", 3), SMTPDIAG_OK);
     assert_int_equal(smtpdiag_result_reply_code(&r), 550);
     assert_int_equal(smtpdiag_result_status(&r), 0);
-    assert_int_equal(smtpdiag_parse(&r, "\0\0550 5.1.1", 11), SMTPDIAG_OK);
+    assert_int_equal(smtpdiag_parse(&r,
+                                    "\0\0"
+                                    "550 5.1.1",
+                                    11),
+                     SMTPDIAG_OK);
     assert_int_equal(smtpdiag_result_status(&r), 5001001);
     assert_int_equal(smtpdiag_parse(&r, NULL, 0), SMTPDIAG_ERR_NO_CODE);
     assert_int_equal(smtpdiag_parse(&r, NULL, 10),
