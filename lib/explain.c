@@ -103,16 +103,10 @@ int smtpdiag_explain(smtpdiag_result *r, smtpdiag_lang lang, const char *text,
                      size_t len)
 {
     struct smtpdiag__state s;
-    int rc;
+    int rc = smtpdiag_parse(r, text, len);
     if (!r)
-        return SMTPDIAG_ERR_INVALID_ARGUMENT;
-    smtpdiag__state_clear(&s);
-    if (!text && len > 0) {
-        smtpdiag__explain_state(&s, lang);
-        smtpdiag__state_store(r, &s);
-        return SMTPDIAG_ERR_INVALID_ARGUMENT;
-    }
-    rc = smtpdiag__parse(&s, text, len);
+        return rc;
+    smtpdiag__state_load(&s, r);
     smtpdiag__explain_state(&s, lang);
     smtpdiag__state_store(r, &s);
     return rc;

@@ -78,37 +78,13 @@ static int is_bidi_control(unsigned long cp)
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
-void out_human(const char *s, size_t len)
+/* Writes s, with invalid UTF-8 replaced by U+FFFD and every character for
+ * which escape() writes an escape sequence replaced by that sequence. */
+static void write_text(const char *s, size_t len,
+                       int (*escape)(unsigned long cp, char *esc, size_t size))
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
-    while (i < len) {
-        unsigned long cp;
-        size_t n = utf8_decode(p + i, len - i, &cp);
-        char esc[24];
-        if (n == 0) {
-            put(replacement, 3);
-            i++;
-        } else if (cp < 0x20 || cp == 0x7F) {
-            snprintf(esc, sizeof esc, "\\x%02X", (unsigned)cp);
-            out_str(esc);
-            i += n;
-        } else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp)) {
-            snprintf(esc, sizeof esc, "\\u%04lX", cp);
-            out_str(esc);
-            i += n;
-        } else {
-            put(s + i, n);
-            i += n;
-        }
-    }
-}
-
-static void json_text(const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    out_char('"');
     while (i < len) {
         unsigned long cp;
         size_t n = utf8_decode(p + i, len - i, &cp);
@@ -118,17 +94,47 @@ static void json_text(const char *s, size_t len)
             i++;
             continue;
         }
-        if (cp == '"' || cp == '\\') {
-            out_char('\\');
-            out_char((char)cp);
-        } else if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029) {
-            snprintf(esc, sizeof esc, "\\u%04lx", cp);
+        if (escape(cp, esc, sizeof esc))
             out_str(esc);
-        } else {
+        else
             put(s + i, n);
-        }
         i += n;
     }
+}
+
+/* For people: control characters and bidi controls become visible. */
+static int human_escape(unsigned long cp, char *esc, size_t size)
+{
+    if (cp < 0x20 || cp == 0x7F)
+        snprintf(esc, size, "\\x%02X", (unsigned)cp);
+    else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp))
+        snprintf(esc, size, "\\u%04lX", cp);
+    else
+        return 0;
+    return 1;
+}
+
+/* For JSON: quotes, backslashes and controls (and U+2028/9 for JavaScript). */
+static int json_escape(unsigned long cp, char *esc, size_t size)
+{
+    if (cp == '"' || cp == '\\')
+        snprintf(esc, size, "\\%c", (char)cp);
+    else if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029)
+        snprintf(esc, size, "\\u%04lx", cp);
+    else
+        return 0;
+    return 1;
+}
+
+void out_human(const char *s, size_t len)
+{
+    write_text(s, len, human_escape);
+}
+
+static void json_text(const char *s, size_t len)
+{
+    out_char('"');
+    write_text(s, len, json_escape);
     out_char('"');
 }
 
