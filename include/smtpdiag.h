@@ -167,7 +167,13 @@ typedef enum smtpdiag_enum {
     /** #smtpdiag_source */
     SMTPDIAG_ENUM_SOURCE = 4,
     /** #smtpdiag_command */
-    SMTPDIAG_ENUM_COMMAND = 5
+    SMTPDIAG_ENUM_COMMAND = 5,
+    /** #smtpdiag_reason */
+    SMTPDIAG_ENUM_REASON = 6,
+    /** #smtpdiag_bounce */
+    SMTPDIAG_ENUM_BOUNCE = 7,
+    /** #smtpdiag_action */
+    SMTPDIAG_ENUM_ACTION = 8
 } smtpdiag_enum;
 
 /**
@@ -419,6 +425,100 @@ typedef enum smtpdiag_command {
 
 /** @} */
 
+/** @defgroup smtpdiag_classify Classifying bounces
+ *
+ * Why a message failed, from the codes and the free text together: a
+ * reason from the vocabulary bounce processors share (Sisimai's names), a
+ * finer detail, the bounce kind, and the provider whose server answered.
+ * `docs/classifier.md` explains the rules and their precedence;
+ * `docs/labelling.md` defines each reason.
+ * @{ */
+
+/**
+ * Why a message failed. Values are pinned and never reused; the machine
+ * names (smtpdiag_enum_name() on #SMTPDIAG_ENUM_REASON) are Sisimai's.
+ * @since 0.1.0
+ */
+typedef enum smtpdiag_reason {
+    SMTPDIAG_REASON_UNDEFINED = 0,      /**< nothing says why */
+    SMTPDIAG_REASON_AUTHFAILURE = 1,    /**< SPF, DKIM or DMARC failed */
+    SMTPDIAG_REASON_BADREPUTATION = 2,  /**< poor sender reputation */
+    SMTPDIAG_REASON_BLOCKED = 3,        /**< the sending IP/host is refused */
+    SMTPDIAG_REASON_CONTENTERROR = 4,   /**< malformed message */
+    SMTPDIAG_REASON_DELIVERED = 5,      /**< delivered */
+    SMTPDIAG_REASON_EMAILTOOLARGE = 6,  /**< message too big */
+    SMTPDIAG_REASON_EXPIRED = 7,        /**< gave up retrying */
+    SMTPDIAG_REASON_FAILEDSTARTTLS = 8, /**< TLS required but failed */
+    SMTPDIAG_REASON_FEEDBACK = 9,       /**< a complaint report */
+    SMTPDIAG_REASON_FILTERED = 10, /**< the recipient filters this sender */
+    SMTPDIAG_REASON_HASMOVED = 11, /**< the recipient moved */
+    SMTPDIAG_REASON_HOSTUNKNOWN =
+        12, /**< the recipient domain does not exist */
+    SMTPDIAG_REASON_MAILBOXFULL = 13,  /**< the mailbox is over quota */
+    SMTPDIAG_REASON_MAILERERROR = 14,  /**< a local delivery program failed */
+    SMTPDIAG_REASON_NETWORKERROR = 15, /**< network or DNS failure */
+    SMTPDIAG_REASON_NORELAYING = 16,   /**< relaying denied */
+    SMTPDIAG_REASON_NOTACCEPT = 17,    /**< the destination accepts no mail */
+    SMTPDIAG_REASON_NOTCOMPLIANTRFC = 18, /**< violates RFC 5322 */
+    SMTPDIAG_REASON_ONHOLD = 19,          /**< held, result not known yet */
+    SMTPDIAG_REASON_POLICYVIOLATION = 20, /**< breaks a site policy */
+    SMTPDIAG_REASON_RATELIMITED = 21,     /**< too much, too fast */
+    SMTPDIAG_REASON_REJECTED = 22,        /**< the envelope sender is refused */
+    SMTPDIAG_REASON_REQUIREPTR = 23,      /**< no reverse DNS for the sender */
+    SMTPDIAG_REASON_SECURITYERROR = 24,   /**< SMTP AUTH or security failure */
+    SMTPDIAG_REASON_SPAMDETECTED = 25,    /**< content judged spam */
+    SMTPDIAG_REASON_SUPPRESSED = 26,      /**< on a suppression list */
+    SMTPDIAG_REASON_SUSPEND = 27,         /**< the account is disabled */
+    SMTPDIAG_REASON_SYNTAXERROR = 28,     /**< SMTP syntax or sequence error */
+    SMTPDIAG_REASON_SYSTEMERROR = 29,     /**< remote system error */
+    SMTPDIAG_REASON_SYSTEMFULL = 30,      /**< remote storage full */
+    SMTPDIAG_REASON_USERUNKNOWN = 31,     /**< no such recipient */
+    SMTPDIAG_REASON_VACATION = 32,        /**< an automatic vacation reply */
+    SMTPDIAG_REASON_VIRUSDETECTED = 33    /**< a virus was found */
+} smtpdiag_reason;
+
+/**
+ * Whether the address itself is bad. Severity says whether to retry the
+ * message; the bounce kind says whether to keep the address on a list.
+ * Values are pinned.
+ * @since 0.1.0
+ */
+typedef enum smtpdiag_bounce {
+    /** Not a failure (success, intermediate, vacation, feedback), or
+     *  nothing is known. */
+    SMTPDIAG_BOUNCE_NONE = 0,
+    /** The address may be fine (mailbox full, blocked, spam ...). */
+    SMTPDIAG_BOUNCE_SOFT = 1,
+    /** The address is bad: suppress it (unknown user or domain ...). */
+    SMTPDIAG_BOUNCE_HARD = 2
+} smtpdiag_bounce;
+
+/**
+ * The `Action` of a DSN recipient (RFC 3464). Values are pinned.
+ * @since 0.1.0
+ */
+typedef enum smtpdiag_action {
+    SMTPDIAG_ACTION_UNKNOWN = 0,   /**< not given */
+    SMTPDIAG_ACTION_FAILED = 1,    /**< `failed` */
+    SMTPDIAG_ACTION_DELAYED = 2,   /**< `delayed` */
+    SMTPDIAG_ACTION_DELIVERED = 3, /**< `delivered` */
+    SMTPDIAG_ACTION_RELAYED = 4,   /**< `relayed` */
+    SMTPDIAG_ACTION_EXPANDED = 5   /**< `expanded` */
+} smtpdiag_action;
+
+/**
+ * Optional context for smtpdiag_classify(), in caller-owned storage of a
+ * fixed size. The setters copy what they are given, so the hints need no
+ * other storage to stay valid.
+ * @since 0.1.0
+ */
+typedef struct smtpdiag_hints {
+    /** Private; use the setters. */
+    uint64_t opaque_[80];
+} smtpdiag_hints;
+
+/** @} */
+
 /** @defgroup smtpdiag_result Results
  *
  * A #smtpdiag_result is caller-owned storage that the query functions fill
@@ -455,7 +555,12 @@ typedef enum smtpdiag_source {
     /** The entry for the status code's class alone (`5.0.0`). */
     SMTPDIAG_SOURCE_STATUS_CLASS = 4,
     /** The reply code's first digit alone (`5xx`). */
-    SMTPDIAG_SOURCE_REPLY_CLASS = 5
+    SMTPDIAG_SOURCE_REPLY_CLASS = 5,
+    /** The reason a phrase of the text named (`"reason:mailboxfull"`). */
+    SMTPDIAG_SOURCE_REASON = 6,
+    /** A provider's rule (`"rule:gmail-spf-not-passed"`); the texts are those
+     *  of the rule's reason. */
+    SMTPDIAG_SOURCE_RULE = 7
 } smtpdiag_source;
 
 /**
@@ -527,6 +632,54 @@ SMTPDIAG_API const char *smtpdiag_result_explanation(const smtpdiag_result *r);
 SMTPDIAG_API const char *smtpdiag_result_advice(const smtpdiag_result *r);
 
 /**
+ * Why the message failed (#SMTPDIAG_REASON_UNDEFINED when nothing says).
+ * Filled by smtpdiag_classify(), smtpdiag_explain() and
+ * smtpdiag_explain_code() (from the codes alone).
+ * @since 0.1.0
+ */
+SMTPDIAG_API smtpdiag_reason smtpdiag_result_reason(const smtpdiag_result *r);
+
+/**
+ * The finer distinction within the reason, from the deciding rule
+ * (`"greylisting"`, `"dnsbl"`, `"spf"`, `"quota"` …), or `""`.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_result_detail(const smtpdiag_result *r);
+
+/**
+ * Whether the address itself is bad (see #smtpdiag_bounce).
+ * @since 0.1.0
+ */
+SMTPDIAG_API smtpdiag_bounce smtpdiag_result_bounce(const smtpdiag_result *r);
+
+/**
+ * The provider whose server answered (`"gmail"`, `"microsoft"`, `"qq"`), as
+ * recognised from the text or the hints, or `""`.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_result_provider(const smtpdiag_result *r);
+
+/**
+ * The stable id of the rule that decided the reason, or `""` when the codes
+ * decided.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_result_rule(const smtpdiag_result *r);
+
+/**
+ * Where the deciding phrase was found (0-based byte offset into the input),
+ * or #SMTPDIAG_NO_OFFSET.
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_result_match_at(const smtpdiag_result *r);
+
+/**
+ * The length in bytes of the deciding phrase in the input (0 when none).
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_result_match_len(const smtpdiag_result *r);
+
+/**
  * Which kind of entry the texts came from.
  * @since 0.1.0
  */
@@ -534,11 +687,114 @@ SMTPDIAG_API smtpdiag_source smtpdiag_result_source(const smtpdiag_result *r);
 
 /**
  * The key of the entry the texts came from, written as the code it is keyed
- * by: `"5.1.1"`, `"5.1.0"`, `"5.0.0"`, `"550"`, or `"5xx"`; `""` when
- * nothing explained the input.
+ * by: `"5.1.1"`, `"5.1.0"`, `"5.0.0"`, `"550"`, or `"5xx"`; `"reason:NAME"`
+ * when a phrase of the text decided, `"rule:ID"` when a provider's rule did;
+ * `""` when nothing explained the input.
  * @since 0.1.0
  */
 SMTPDIAG_API const char *smtpdiag_result_explained_by(const smtpdiag_result *r);
+
+/** @} */
+
+/** @addtogroup smtpdiag_classify
+ * @{ */
+
+/**
+ * Clears the hints: no command, no action, no host, no domain.
+ * @since 0.1.0
+ */
+SMTPDIAG_API void smtpdiag_hints_init(smtpdiag_hints *h);
+
+/**
+ * The SMTP command the reply answered, when the caller knows it better than
+ * the text says. #SMTPDIAG_COMMAND_UNKNOWN clears it.
+ * @return #SMTPDIAG_OK, or #SMTPDIAG_ERR_INVALID_ARGUMENT for `NULL` or an
+ *         unknown value.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_hints_set_command(smtpdiag_hints *h,
+                                            smtpdiag_command command);
+
+/**
+ * The DSN `Action` of the recipient the reply is about.
+ * @return #SMTPDIAG_OK, or #SMTPDIAG_ERR_INVALID_ARGUMENT.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_hints_set_action(smtpdiag_hints *h,
+                                           smtpdiag_action action);
+
+/**
+ * The host name of the server that sent the reply
+ * (`gmail-smtp-in.l.google.com`, from a DSN's `Remote-MTA` or the MTA's own
+ * log). Used to recognise the provider. At most 255 bytes; a trailing dot is
+ * ignored.
+ * @return #SMTPDIAG_OK, or #SMTPDIAG_ERR_INVALID_ARGUMENT when @p h is `NULL`
+ *         or the name is longer than 255 bytes.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_hints_set_remote_host(smtpdiag_hints *h,
+                                                const char *host, size_t len);
+
+/**
+ * The domain of the recipient address (`qq.com`). Used to recognise the
+ * provider when the reply does not name it. At most 255 bytes.
+ * @return #SMTPDIAG_OK, or #SMTPDIAG_ERR_INVALID_ARGUMENT.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_hints_set_domain(smtpdiag_hints *h,
+                                           const char *domain, size_t len);
+
+/**
+ * Classify a reply: find its codes, its reason and its provider, and
+ * explain it with the most specific knowledge there is.
+ *
+ * One pass over the text finds every known phrase and provider marker at
+ * once (a DFA compiled at build time: linear time, no allocation). The
+ * reason comes from the best rule that matched (a provider's rule, when the
+ * provider is recognised, or a phrase), if it is more specific than the
+ * codes; otherwise from the codes. The texts come from the deciding rule's
+ * reason, else from the codes (as smtpdiag_explain_code() chooses).
+ *
+ * @param[out] r the result; always filled, also on error.
+ * @param lang the language of the texts.
+ * @param text the reply, diagnostic or log line; not necessarily
+ *        NUL-terminated; may be `NULL` when @p len is 0.
+ * @param len its length in bytes.
+ * @param hints context, or `NULL` for none.
+ * @return #SMTPDIAG_OK when a code or a reason was found,
+ *         #SMTPDIAG_ERR_NO_CODE when neither was, or
+ *         #SMTPDIAG_ERR_INVALID_ARGUMENT.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_classify(smtpdiag_result *r, smtpdiag_lang lang,
+                                   const char *text, size_t len,
+                                   const smtpdiag_hints *hints);
+
+/**
+ * How many providers the library knows.
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_provider_count(void);
+
+/**
+ * The stable id of the provider at @p index (`"gmail"`, `"qq"`), or `""`.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_provider_id(size_t index);
+
+/**
+ * The display name of a provider by id (`"Gmail / Google Workspace"`), or
+ * `""` for an unknown id.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_provider_name(const char *id);
+
+/**
+ * The data version: the date-based version of the knowledge
+ * (`"2026.11.29"`), raised with every change that alters answers.
+ * @since 0.1.0
+ */
+SMTPDIAG_API const char *smtpdiag_data_version(void);
 
 /** @} */
 
@@ -573,8 +829,10 @@ SMTPDIAG_API int smtpdiag_explain_code(smtpdiag_result *r, smtpdiag_lang lang,
  * Explain a reply line, a diagnostic string or a bare code (`"550"`,
  * `"5.1.1"`, `"550 5.1.1 User unknown"`).
  *
- * The codes are found as smtpdiag_parse() finds them, then explained as
- * smtpdiag_explain_code() does.
+ * The same as smtpdiag_classify() without hints: the codes are found as
+ * smtpdiag_parse() finds them, the free text is matched against the
+ * classifier's phrases, and the most specific knowledge explains the reply.
+ * For a bare code the answer is that of smtpdiag_explain_code().
  *
  * @param[out] r the result; always filled, also on error.
  * @param lang the language of the texts.

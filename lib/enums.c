@@ -46,6 +46,21 @@ static const struct named command_names[] = {
     {SMTPDIAG_COMMAND_STARTTLS, "starttls"},
 };
 
+static const struct named bounce_names[] = {
+    {SMTPDIAG_BOUNCE_NONE, "none"},
+    {SMTPDIAG_BOUNCE_SOFT, "soft"},
+    {SMTPDIAG_BOUNCE_HARD, "hard"},
+};
+
+static const struct named action_names[] = {
+    {SMTPDIAG_ACTION_UNKNOWN, "unknown"},
+    {SMTPDIAG_ACTION_FAILED, "failed"},
+    {SMTPDIAG_ACTION_DELAYED, "delayed"},
+    {SMTPDIAG_ACTION_DELIVERED, "delivered"},
+    {SMTPDIAG_ACTION_RELAYED, "relayed"},
+    {SMTPDIAG_ACTION_EXPANDED, "expanded"},
+};
+
 #define LIST(a)                                                                \
     {                                                                          \
         a, sizeof a / sizeof a[0]                                              \
@@ -57,12 +72,14 @@ static const struct {
 } fixed[] = {
     {NULL, 0}, LIST(error_names),  LIST(severity_names),
     {NULL, 0}, LIST(source_names), LIST(command_names),
+    {NULL, 0}, LIST(bounce_names), LIST(action_names),
 };
 
-/* Languages come from the generated tables; the others from the lists. */
-static int is_lang(smtpdiag_enum which)
+/* Languages and reasons come from the generated tables; the others from
+ * the lists above. */
+static int from_tables(smtpdiag_enum which)
 {
-    return which == SMTPDIAG_ENUM_LANG;
+    return which == SMTPDIAG_ENUM_LANG || which == SMTPDIAG_ENUM_REASON;
 }
 
 static int known(smtpdiag_enum which)
@@ -72,8 +89,10 @@ static int known(smtpdiag_enum which)
 
 size_t smtpdiag_enum_count(smtpdiag_enum which)
 {
-    if (is_lang(which))
+    if (which == SMTPDIAG_ENUM_LANG)
         return smtpdiag__lang_count();
+    if (which == SMTPDIAG_ENUM_REASON)
+        return smtpdiag__reason_count();
     return known(which) ? fixed[which].count : 0;
 }
 
@@ -81,16 +100,24 @@ int smtpdiag_enum_value(smtpdiag_enum which, size_t index)
 {
     if (index >= smtpdiag_enum_count(which))
         return -1;
-    if (is_lang(which))
+    if (which == SMTPDIAG_ENUM_LANG)
         return smtpdiag__lang_at(index)->id;
+    if (which == SMTPDIAG_ENUM_REASON)
+        return smtpdiag__reason_at(index)->id;
     return fixed[which].items[index].value;
 }
 
 const char *smtpdiag_enum_name(smtpdiag_enum which, int value)
 {
     size_t i;
-    if (is_lang(which))
+    if (which == SMTPDIAG_ENUM_LANG)
         return smtpdiag_lang_tag((smtpdiag_lang)value);
+    if (which == SMTPDIAG_ENUM_REASON) {
+        const struct smtpdiag__reason_row *row = smtpdiag__find_reason(value);
+        return row ? smtpdiag__string(row->name) : "";
+    }
+    if (from_tables(which))
+        return "";
     for (i = 0; i < smtpdiag_enum_count(which); i++)
         if (fixed[which].items[i].value == value)
             return fixed[which].items[i].name;

@@ -1,6 +1,7 @@
 /*
- * Explaining codes: choosing the most specific table entry for a reply code
- * and an enhanced status code, in the caller's language.
+ * Explaining: choosing the texts that explain a diagnosis, in the caller's
+ * language, and the public entry points that run the whole pipeline
+ * (text -> parse -> classify -> explain).
  * SPDX-License-Identifier: MIT
  */
 #include "internal.h"
@@ -14,7 +15,8 @@ static void use_entry(struct smtpdiag__state *s, uint32_t msg, uint32_t key,
 }
 
 /*
- * The fallback chain, most specific first:
+ * The most specific knowledge explains:
+ *   rule   a rule that decided the reason from the text: the reason's texts
  *   X.Y.Z  the enhanced code's own entry
  *   X.Y.0  its subject ("other" in that subject, RFC 3463 section 2)
  *   NNN    the reply code's own entry
@@ -35,9 +37,20 @@ void smtpdiag__explain_state(struct smtpdiag__state *s, smtpdiag_lang lang)
                                                            : lang);
     s->msg = SMTPDIAG__NO_MSG;
     s->source = SMTPDIAG_SOURCE_NONE;
-    s->severity =
-        (uint8_t)(s->reply_code ? smtpdiag_reply_severity(s->reply_code)
-                                : smtpdiag_status_severity(status));
+
+    if (s->rule != SMTPDIAG__NO_RULE) {
+        const struct smtpdiag__rule_row *row = smtpdiag__rule_at(s->rule);
+        const struct smtpdiag__reason_row *why =
+            row ? smtpdiag__find_reason(row->reason) : NULL;
+        if (why && row->provider != SMTPDIAG__NO_PROVIDER) {
+            use_entry(s, why->msg, row->explained, SMTPDIAG_SOURCE_RULE);
+            return;
+        }
+        if (why) {
+            use_entry(s, why->msg, why->explained, SMTPDIAG_SOURCE_REASON);
+            return;
+        }
+    }
 
     if (status && s->reply_code &&
         (reply_class == 2 || reply_class == 4 || reply_class == 5) &&
@@ -80,6 +93,7 @@ int smtpdiag_explain_code(smtpdiag_result *r, smtpdiag_lang lang,
                           int reply_code, smtpdiag_code status)
 {
     struct smtpdiag__state s;
+    struct smtpdiag__hints none;
     int rc = SMTPDIAG_OK;
     if (!r)
         return SMTPDIAG_ERR_INVALID_ARGUMENT;
@@ -94,20 +108,36 @@ int smtpdiag_explain_code(smtpdiag_result *r, smtpdiag_lang lang,
         s.status = status;
     if (rc == SMTPDIAG_OK && reply_code == 0 && status == 0)
         rc = SMTPDIAG_ERR_NO_CODE;
+    s.severity = (uint8_t)(s.reply_code ? smtpdiag_reply_severity(s.reply_code)
+                                        : smtpdiag_status_severity(s.status));
+    smtpdiag__hints_load(&none, NULL);
+    smtpdiag__classify_state(&s, NULL, 0, &none);
     smtpdiag__explain_state(&s, lang);
     smtpdiag__state_store(r, &s);
+    return rc;
+}
+
+int smtpdiag_classify(smtpdiag_result *r, smtpdiag_lang lang, const char *text,
+                      size_t len, const smtpdiag_hints *hints)
+{
+    struct smtpdiag__state s;
+    struct smtpdiag__hints h;
+    int rc = smtpdiag_parse(r, text, len), decided = 0;
+    if (!r)
+        return rc;
+    smtpdiag__state_load(&s, r);
+    smtpdiag__hints_load(&h, hints);
+    if (rc != SMTPDIAG_ERR_INVALID_ARGUMENT)
+        decided = smtpdiag__classify_state(&s, text, len, &h);
+    smtpdiag__explain_state(&s, lang);
+    smtpdiag__state_store(r, &s);
+    if (rc == SMTPDIAG_ERR_NO_CODE && decided)
+        rc = SMTPDIAG_OK;
     return rc;
 }
 
 int smtpdiag_explain(smtpdiag_result *r, smtpdiag_lang lang, const char *text,
                      size_t len)
 {
-    struct smtpdiag__state s;
-    int rc = smtpdiag_parse(r, text, len);
-    if (!r)
-        return rc;
-    smtpdiag__state_load(&s, r);
-    smtpdiag__explain_state(&s, lang);
-    smtpdiag__state_store(r, &s);
-    return rc;
+    return smtpdiag_classify(r, lang, text, len, NULL);
 }

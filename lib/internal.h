@@ -21,14 +21,50 @@ struct smtpdiag__lang_row {
 struct smtpdiag__reply_row {
     uint16_t code; /* 200..599, or 2..5 for the first-digit entries */
     uint8_t standard;
-    uint32_t key; /* pool offset of "550" or "5xx" */
+    uint8_t reason; /* what the code means when the text says nothing */
+    uint32_t key;   /* pool offset of "550" or "5xx" */
     uint32_t msg; /* index of its first message (title, explanation, advice) */
 };
 
 struct smtpdiag__status_row {
     uint32_t code; /* packed smtpdiag_code */
-    uint32_t key;  /* pool offset of "5.1.1" */
+    uint8_t reason;
+    uint32_t key; /* pool offset of "5.1.1" */
     uint32_t msg;
+};
+
+struct smtpdiag__reason_row {
+    uint8_t id;               /* the pinned smtpdiag_reason value */
+    uint8_t bounce;           /* smtpdiag_bounce */
+    uint32_t name, explained; /* pool: "userunknown", "reason:userunknown" */
+    uint32_t msg;
+};
+
+struct smtpdiag__provider_row {
+    uint32_t id, name, domains; /* pool; domains space-separated */
+};
+
+struct smtpdiag__rule_row {
+    uint32_t id, explained, detail; /* pool: "quota", "rule:quota", "" */
+    uint32_t status;                /* required enhanced code, or 0 */
+    uint8_t reason;                 /* smtpdiag_reason */
+    uint8_t priority;               /* 1..9 */
+    uint8_t provider;               /* provider index, 255: any */
+};
+
+/* What a phrase of the automaton does when it matches. */
+enum {
+    SMTPDIAG__PHRASE_SINGLE = 0,
+    SMTPDIAG__PHRASE_PAIR_FIRST = 1,
+    SMTPDIAG__PHRASE_PAIR_SECOND = 2,
+    SMTPDIAG__PHRASE_MARKER = 3
+};
+
+struct smtpdiag__phrase_row {
+    uint16_t target; /* rule index, or provider index for a marker */
+    uint16_t pair;
+    uint8_t kind;
+    uint8_t len; /* normalised length */
 };
 
 /* Message indices are relative to an entry's first message. */
@@ -46,12 +82,35 @@ size_t smtpdiag__lang_index(int lang);
 const struct smtpdiag__reply_row *smtpdiag__find_reply(int code);
 const struct smtpdiag__status_row *smtpdiag__find_status(smtpdiag_code code);
 const char *smtpdiag__data_hash(void);
+const char *smtpdiag__data_version(void);
+
+/* The classifier's tables. */
+size_t smtpdiag__reason_count(void);
+const struct smtpdiag__reason_row *smtpdiag__reason_at(size_t index);
+const struct smtpdiag__reason_row *smtpdiag__find_reason(int id);
+size_t smtpdiag__provider_count(void);
+const struct smtpdiag__provider_row *smtpdiag__provider_at(size_t index);
+const struct smtpdiag__rule_row *smtpdiag__rule_at(size_t index);
+const struct smtpdiag__phrase_row *smtpdiag__phrase_at(size_t index);
+size_t smtpdiag__code_rule_count(void);
+size_t smtpdiag__code_rule_at(size_t index);
+
+/* Runs the automaton over a text once; calls on_match for every phrase
+ * found, with the phrase index and the byte span [start, end) in the text,
+ * in the order the matches end. */
+typedef void (*smtpdiag__match_fn)(void *ctx, size_t phrase, size_t start,
+                                   size_t end);
+void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
+                    void *ctx);
 
 /* ---- the private view of smtpdiag_result (result.c) ---- */
 
 struct smtpdiag__state {
     uint64_t reply_at;  /* byte offset + 1 of the reply code; 0: none */
     uint64_t status_at; /* byte offset + 1 of the enhanced code; 0: none */
+    uint64_t match_at;  /* byte offset + 1 of the deciding phrase; 0: none */
+    uint32_t match_len;
+    uint16_t rule; /* the deciding rule, SMTPDIAG__NO_RULE: none */
     smtpdiag_code status;
     uint32_t msg;          /* first message of the explaining entry */
     uint32_t explained_by; /* pool offset of the entry's key */
@@ -59,8 +118,14 @@ struct smtpdiag__state {
     uint8_t severity;
     uint8_t lang;
     uint8_t source;
-    uint8_t command; /* smtpdiag_command */
+    uint8_t command;  /* smtpdiag_command */
+    uint8_t reason;   /* smtpdiag_reason */
+    uint8_t bounce;   /* smtpdiag_bounce */
+    uint8_t provider; /* provider index, SMTPDIAG__NO_PROVIDER: none */
 };
+
+#define SMTPDIAG__NO_RULE     0xFFFFu
+#define SMTPDIAG__NO_PROVIDER 0xFFu
 
 void smtpdiag__state_clear(struct smtpdiag__state *s);
 void smtpdiag__state_load(struct smtpdiag__state *s, const smtpdiag_result *r);
@@ -83,8 +148,25 @@ size_t smtpdiag__skip_diagnostic_type(const unsigned char *p, size_t n,
  * and the severity. */
 int smtpdiag__parse(struct smtpdiag__state *s, const char *text, size_t len);
 
-/* The SMTP command a text says the reply answered (command.c). */
-smtpdiag_command smtpdiag__find_command(const char *text, size_t len);
+/* The SMTP command a reply answered: what its text says, else what its
+ * codes imply (command.c). */
+smtpdiag_command smtpdiag__find_command(const char *text, size_t len,
+                                        int reply_code, smtpdiag_code status);
+
+/* ---- classifying (classify.c) ---- */
+
+/* The private view of smtpdiag_hints (hints.c). */
+struct smtpdiag__hints {
+    uint8_t command, action;
+    uint16_t host_len, domain_len;
+    char host[256], domain[256];
+};
+void smtpdiag__hints_load(struct smtpdiag__hints *h, const smtpdiag_hints *src);
+
+/* Sets the reason, bounce kind, provider and rule of a parsed state from
+ * its codes and its text; returns whether anything decided a reason. */
+int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
+                             size_t len, const struct smtpdiag__hints *h);
 
 /* ---- explaining (explain.c) ---- */
 

@@ -22,6 +22,13 @@ static int is_eol(unsigned char c)
     return c == '\r' || c == '\n';
 }
 
+/* Space as MTAs write it, including qmail's logs, which turn spaces into
+ * underscores ("Remote_host_said:_550_5.1.1"). */
+static int is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '_';
+}
+
 /* A code may not continue a word or a dotted number (IP addresses,
  * versions): "a5.1.1", "192.0.2.5.1.1" and "10.4.4.1" hold no code. */
 static int starts_token(const unsigned char *p, size_t i)
@@ -37,7 +44,21 @@ size_t smtpdiag__match_reply(const unsigned char *p, size_t n, size_t i,
     if (i + 3 > n || p[i] < '2' || p[i] > '5' || !is_digit(p[i + 1]) ||
         !is_digit(p[i + 2]) || !starts_token(p, i))
         return 0;
-    if (i + 3 < n && p[i + 3] != ' ' && p[i + 3] != '-' && !is_eol(p[i + 3]))
+    if (i + 3 < n && !is_blank(p[i + 3]) && p[i + 3] != '-' &&
+        !is_eol(p[i + 3]))
+        return 0;
+    *code = (p[i] - '0') * 100 + (p[i + 1] - '0') * 10 + (p[i + 2] - '0');
+    return 3;
+}
+
+/* A reply code in parentheses, as client libraries report one:
+ * "SMTP Error (550): ...", "SMTPDataError: (554, b'5.7.1 ...')". */
+static size_t match_paren_reply(const unsigned char *p, size_t n, size_t i,
+                                int *code)
+{
+    if (i == 0 || p[i - 1] != '(' || i + 4 > n || p[i] < '2' || p[i] > '5' ||
+        !is_digit(p[i + 1]) || !is_digit(p[i + 2]) ||
+        (p[i + 3] != ')' && p[i + 3] != ','))
         return 0;
     *code = (p[i] - '0') * 100 + (p[i + 1] - '0') * 10 + (p[i + 2] - '0');
     return 3;
@@ -81,15 +102,52 @@ size_t smtpdiag__match_status(const unsigned char *p, size_t n, size_t i,
 }
 
 /* Skips what may stand between a reply code and its enhanced code:
- * "550 5.1.1", "550-5.1.1", "550 #5.1.0", "550-'5.2.2". */
-static size_t skip_to_status(const unsigned char *p, size_t n, size_t i)
+ * "550 5.1.1", "550-5.1.1", "550 #5.1.0", "550-'5.2.2", a folded line
+ * ("said: 550\n    5.1.1"). Sets *quote when a quotation mark opens. */
+static size_t skip_to_status(const unsigned char *p, size_t n, size_t i,
+                             int *quote)
 {
     size_t k = 0;
-    while (i < n && (p[i] == ' ' || p[i] == '-') && k++ < 4)
+    *quote = 0;
+    while (i < n && (is_blank(p[i]) || p[i] == '-') && k++ < 4)
         i++;
-    while (i < n && (p[i] == '#' || p[i] == '\'' || p[i] == '"') && k++ < 6)
+    if (i < n && is_eol(p[i])) { /* a fold: end of line, then indentation */
+        size_t j = i;
+        while (j < n && is_eol(p[j]) && j - i < 2)
+            j++;
+        if (j < n && is_blank(p[j])) {
+            while (j < n && is_blank(p[j]) && j - i < 40)
+                j++;
+            i = j;
+        }
+    }
+    while (i < n && (p[i] == '#' || p[i] == '\'' || p[i] == '"') && k++ < 6) {
+        *quote |= p[i] != '#';
         i++;
+    }
     return i;
+}
+
+/* What may start a line before a reply: indentation, and the direction
+ * marks of an SMTP transcript ("<<< 550 ...", in Sendmail's bounces). */
+static size_t skip_line_prefix(const unsigned char *p, size_t n, size_t i)
+{
+    while (i < n && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    if (i + 4 <= n && p[i + 3] == ' ' &&
+        ((p[i] == '<' && p[i + 1] == '<' && p[i + 2] == '<') ||
+         (p[i] == '>' && p[i + 1] == '>' && p[i + 2] == '>')))
+        i += 4;
+    return i;
+}
+
+/* Whether the reply at p[i] opens a nested quotation: "... '451 ...",
+ * "(451 ...", "[Message=451 ...", "LED=450 ...". */
+static int opens_quotation(const unsigned char *p, size_t i)
+{
+    unsigned char c = i > 0 ? p[i - 1] : 0;
+    return c == '\'' || c == '"' || c == '(' || c == '[' || c == '<' ||
+           c == '=';
 }
 
 /* A DSN diagnostic type before the reply: "smtp; ", "X-Postfix; ". */
@@ -123,6 +181,7 @@ struct found {
     int reply;
     smtpdiag_code status;
     size_t reply_at, status_at; /* byte offsets, valid when the code is set */
+    int quoted;                 /* a quotation mark stood between them */
 };
 
 /* A reply code and the enhanced code right after it, at p[i]. */
@@ -130,81 +189,125 @@ static size_t match_reply_and_status(const unsigned char *p, size_t n, size_t i,
                                      struct found *f)
 {
     size_t len = smtpdiag__match_reply(p, n, i, &f->reply), j, s;
+    int paren = 0;
+    if (!len) {
+        len = match_paren_reply(p, n, i, &f->reply);
+        paren = len != 0;
+    }
     if (!len)
         return 0;
     f->reply_at = i;
-    j = skip_to_status(p, n, i + len);
+    j = skip_to_status(p, n, i + len, &f->quoted);
+    f->quoted |= paren; /* "(550)" is a reply reported by a client */
     s = smtpdiag__match_status(p, n, j, &f->status);
     f->status_at = j;
     return s ? j + s - i : len;
 }
 
-/* Sets the chosen codes and where they were found. */
-static void choose(struct smtpdiag__state *st, const struct found *f,
-                   const struct found *status_from)
+static void use_status(struct smtpdiag__state *st, const struct found *f)
 {
-    st->reply_code = (int16_t)f->reply;
-    st->reply_at = f->reply ? (uint64_t)f->reply_at + 1 : 0;
-    st->status = status_from->status;
-    st->status_at =
-        status_from->status ? (uint64_t)status_from->status_at + 1 : 0;
+    st->status = f->status;
+    st->status_at = f->status ? (uint64_t)f->status_at + 1 : 0;
 }
 
+/*
+ * Candidates, in the order of docs/precedence.md:
+ *   quoted  the last reply quoted inside a wrapper ("said: 550 ...",
+ *           "returned '550 5.1.10 ...'", "error 550-'5.2.2 ...'"): the
+ *           innermost quotation is the remote server's own reply
+ *   lead    the codes at the start of the text ("550 5.1.1", "smtp; 550",
+ *           "5.1.1", "2.1.5 250")
+ *   line    the first reply code at the start of a later line, when the
+ *           text itself starts with prose ("... after RCPT TO:<x>:\n550 ...")
+ *   loose   the first free-standing enhanced code ("(#5.1.1)", "dsn=5.0.0")
+ */
 int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text;
-    struct found lead, quoted, loose;
+    struct found lead, quoted, line, loose, f;
+    const struct found *reply;
     size_t i = 0, lead_end;
+    int at_line_start = 0;
 
     memset(&lead, 0, sizeof lead);
     memset(&quoted, 0, sizeof quoted);
+    memset(&line, 0, sizeof line);
     memset(&loose, 0, sizeof loose);
     if (!p)
         len = 0;
-    /* The codes at the start: "550 5.1.1 ...", "smtp; 550 ...", "5.1.1". */
     while (i < len && (p[i] == ' ' || p[i] == '\t' || is_eol(p[i])))
         i++;
+    i = skip_line_prefix(p, len, i);
     i = smtpdiag__skip_diagnostic_type(p, len, i);
     {
         size_t k = match_reply_and_status(p, len, i, &lead);
         if (k == 0) {
             size_t j = i < len && p[i] == '#' ? i + 1 : i;
-            k = smtpdiag__match_status(p, len, j, &lead.status);
-            lead.status_at = j;
-            if (k)
+            if ((k = smtpdiag__match_status(p, len, j, &lead.status)) != 0) {
+                size_t r = j + k;
+                lead.status_at = j;
                 k += j - i;
+                while (r < len && p[r] == ' ')
+                    r++;
+                if (smtpdiag__match_reply(p, len, r, &lead.reply)) {
+                    lead.reply_at = r; /* "2.1.5 250 OK" */
+                    k = r + 3 - i;
+                }
+            }
         }
         lead_end = i + k;
     }
 
-    /* Codes further on: a reply quoted inside a relay's wrapper ("said:
-     * 550 ...", "returned '550 5.1.10 ...'", "error 550-'5.2.2 ...'") and
-     * the first free-standing enhanced code ("(#5.1.1)"). */
     for (i = lead_end; i < len; i++) {
-        struct found f;
+        if (is_eol(p[i])) {
+            /* indentation and transcript marks keep a line's start */
+            i = skip_line_prefix(p, len, i + 1) - 1;
+            at_line_start = 1;
+            continue;
+        }
         memset(&f, 0, sizeof f);
-        if (!quoted.reply && at_said(p, len, i)) {
+        if (at_said(p, len, i)) {
             size_t j = i + 5;
-            while (j < len && p[j] == ' ')
+            while (j < len && is_blank(p[j]))
                 j++;
             if (match_reply_and_status(p, len, j, &f))
                 quoted = f;
-            continue;
-        }
-        if (!quoted.reply && !is_eol(i ? p[i - 1] : '\n') &&
-            match_reply_and_status(p, len, i, &f) && f.status) {
+        } else if (at_line_start) {
+            if (!line.reply && match_reply_and_status(p, len, i, &f))
+                line = f;
+        } else if (match_reply_and_status(p, len, i, &f) &&
+                   (f.status || f.quoted) &&
+                   (f.reply != lead.reply || f.status != lead.status) &&
+                   (!quoted.reply || opens_quotation(p, i))) {
+            /* The first reply quoted in the text, or one nested deeper in
+             * it; a repetition of the lead's codes is no quotation. */
             quoted = f;
-            continue;
         }
+        at_line_start = 0;
         if (!loose.status && smtpdiag__match_status(p, len, i, &loose.status))
             loose.status_at = i;
     }
 
-    if (quoted.reply)
-        choose(st, &quoted, &quoted);
+    reply = quoted.reply ? &quoted
+            : lead.reply ? &lead
+            : line.reply ? &line
+                         : NULL;
+    st->reply_code = (int16_t)(reply ? reply->reply : 0);
+    st->reply_at = reply ? (uint64_t)reply->reply_at + 1 : 0;
+    /* The enhanced code that belongs to the chosen reply; else the
+     * wrapper's; else a free-standing one of the same class. */
+    if (reply && reply->status)
+        use_status(st, reply);
+    else if (lead.status)
+        use_status(st, &lead);
+    else if (loose.status && (!reply || (unsigned)reply->reply / 100 ==
+                                            SMTPDIAG_CODE_CLASS(loose.status)))
+        use_status(st, &loose);
     else
-        choose(st, &lead, lead.status ? &lead : &loose);
-    st->command = (uint8_t)smtpdiag__find_command(text, len);
+        st->status = 0, st->status_at = 0;
+
+    st->command =
+        (uint8_t)smtpdiag__find_command(text, len, st->reply_code, st->status);
     st->severity =
         (uint8_t)(st->reply_code ? smtpdiag_reply_severity(st->reply_code)
                                  : smtpdiag_status_severity(st->status));

@@ -14,6 +14,8 @@ void smtpdiag__state_clear(struct smtpdiag__state *s)
 {
     memset(s, 0, sizeof *s);
     s->msg = SMTPDIAG__NO_MSG;
+    s->rule = SMTPDIAG__NO_RULE;
+    s->provider = SMTPDIAG__NO_PROVIDER;
     s->lang = SMTPDIAG_LANG_EN;
 }
 
@@ -115,4 +117,61 @@ const char *smtpdiag_result_explained_by(const smtpdiag_result *r)
     struct smtpdiag__state s;
     smtpdiag__state_load(&s, r);
     return s.msg == SMTPDIAG__NO_MSG ? "" : smtpdiag__string(s.explained_by);
+}
+
+smtpdiag_reason smtpdiag_result_reason(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return (smtpdiag_reason)s.reason;
+}
+
+smtpdiag_bounce smtpdiag_result_bounce(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return (smtpdiag_bounce)s.bounce;
+}
+
+/* The deciding rule of a result, or NULL. */
+static const struct smtpdiag__rule_row *rule_of(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return s.rule == SMTPDIAG__NO_RULE ? NULL : smtpdiag__rule_at(s.rule);
+}
+
+const char *smtpdiag_result_detail(const smtpdiag_result *r)
+{
+    const struct smtpdiag__rule_row *row = rule_of(r);
+    return row ? smtpdiag__string(row->detail) : "";
+}
+
+const char *smtpdiag_result_rule(const smtpdiag_result *r)
+{
+    const struct smtpdiag__rule_row *row = rule_of(r);
+    return row ? smtpdiag__string(row->id) : "";
+}
+
+const char *smtpdiag_result_provider(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return s.provider == SMTPDIAG__NO_PROVIDER
+               ? ""
+               : smtpdiag_provider_id(s.provider);
+}
+
+size_t smtpdiag_result_match_at(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return s.match_at ? (size_t)(s.match_at - 1) : SMTPDIAG_NO_OFFSET;
+}
+
+size_t smtpdiag_result_match_len(const smtpdiag_result *r)
+{
+    struct smtpdiag__state s;
+    smtpdiag__state_load(&s, r);
+    return s.match_len;
 }

@@ -77,3 +77,101 @@ const char *smtpdiag__data_hash(void)
 {
     return SMTPDIAG__DATA_HASH;
 }
+
+const char *smtpdiag__data_version(void)
+{
+    return SMTPDIAG__DATA_VERSION;
+}
+
+size_t smtpdiag__reason_count(void)
+{
+    return SMTPDIAG__REASON_COUNT;
+}
+
+const struct smtpdiag__reason_row *smtpdiag__reason_at(size_t index)
+{
+    return index < SMTPDIAG__REASON_COUNT ? &smtpdiag__reasons[index] : NULL;
+}
+
+const struct smtpdiag__reason_row *smtpdiag__find_reason(int id)
+{
+    size_t i;
+    for (i = 0; i < SMTPDIAG__REASON_COUNT; i++)
+        if (smtpdiag__reasons[i].id == id)
+            return &smtpdiag__reasons[i];
+    return NULL;
+}
+
+size_t smtpdiag__provider_count(void)
+{
+    return SMTPDIAG__PROVIDER_COUNT;
+}
+
+const struct smtpdiag__provider_row *smtpdiag__provider_at(size_t index)
+{
+    return index < SMTPDIAG__PROVIDER_COUNT ? &smtpdiag__providers[index]
+                                            : NULL;
+}
+
+const struct smtpdiag__rule_row *smtpdiag__rule_at(size_t index)
+{
+    return index < SMTPDIAG__RULE_COUNT ? &smtpdiag__rules[index] : NULL;
+}
+
+const struct smtpdiag__phrase_row *smtpdiag__phrase_at(size_t index)
+{
+    return index < SMTPDIAG__PHRASE_COUNT ? &smtpdiag__phrases[index] : NULL;
+}
+
+size_t smtpdiag__code_rule_count(void)
+{
+    return SMTPDIAG__CODE_RULE_COUNT;
+}
+
+size_t smtpdiag__code_rule_at(size_t index)
+{
+    return index < SMTPDIAG__CODE_RULE_COUNT ? smtpdiag__code_rules[index]
+                                             : (size_t)-1;
+}
+
+/* The longest phrase the generator accepts; the scan remembers where the
+ * last this many normalised bytes came from, to report a match's start. */
+#define RING 64
+
+void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
+                    void *ctx)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t ring[RING];
+    size_t i, fed = 0;
+    uint32_t state = 0;
+    int after_sep = 1; /* a text starts as if after a separator */
+
+    if (!p)
+        return;
+    for (i = 0; i < len; i++) {
+        unsigned cls = smtpdiag__byte_class[p[i]];
+        smtpdiag__state_t next;
+        /* Runs of separators (ASCII that is not a letter or digit) count
+         * once, and none before the first word: phrases are normalised so. */
+        if (cls == 1) {
+            if (after_sep)
+                continue;
+            after_sep = 1;
+        } else {
+            after_sep = 0;
+        }
+        ring[fed++ % RING] = i;
+        next = smtpdiag__dfa[(size_t)state * SMTPDIAG__CLASSES + cls];
+        state = next & (smtpdiag__state_t)~SMTPDIAG__OUT_FLAG;
+        if (next & SMTPDIAG__OUT_FLAG) {
+            uint32_t k;
+            for (k = smtpdiag__out_index[state];
+                 k < smtpdiag__out_index[state + 1]; k++) {
+                size_t phrase = smtpdiag__out[k];
+                size_t n = smtpdiag__phrases[phrase].len;
+                on_match(ctx, phrase, ring[(fed - n) % RING], i + 1);
+            }
+        }
+    }
+}

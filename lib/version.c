@@ -18,3 +18,8 @@ const char *smtpdiag_data_hash(void)
 {
     return smtpdiag__data_hash();
 }
+
+const char *smtpdiag_data_version(void)
+{
+    return smtpdiag__data_version();
+}

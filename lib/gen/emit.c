@@ -70,6 +70,134 @@ static int close_tmp(FILE *f, char *tmp, const char *path)
     return 0;
 }
 
+static int reason_id(const struct gen_model *m, int index)
+{
+    return index < 0 ? 0 : m->reasons[index].id;
+}
+
+/* Writes an array of unsigned numbers, at least one element (C has no
+ * empty arrays; the count macro says how many are real). */
+static void emit_numbers(FILE *f, const char *decl, const uint32_t *v, size_t n,
+                         size_t per_line)
+{
+    size_t i;
+    fprintf(f, "%s[%lu] = {", decl, (unsigned long)(n ? n : 1));
+    for (i = 0; i < n; i++)
+        fprintf(f, "%s%lu,", i % per_line ? "" : "\n", (unsigned long)v[i]);
+    fprintf(f, "%s};\n\n", n ? "\n" : "0");
+}
+
+/* Puts the classifier's strings in the pool before the pool is written;
+ * emit_classifier() then finds their offsets. */
+static void pool_classifier_strings(const struct gen_model *m, struct pool *p)
+{
+    size_t i;
+    for (i = 0; i < m->reason_count; i++) {
+        pool_add(p, m->reasons[i].name);
+        pool_add(p, m->reasons[i].explained);
+    }
+    for (i = 0; i < m->provider_count; i++) {
+        pool_add(p, m->providers[i].id);
+        pool_add(p, m->providers[i].name);
+        pool_add(p, m->providers[i].domains);
+    }
+    for (i = 0; i < m->rule_count; i++) {
+        pool_add(p, m->rules[i].id);
+        pool_add(p, m->rules[i].explained);
+        pool_add(p, m->rules[i].detail);
+    }
+}
+
+/* The classifier's tables: reasons, providers, rules, phrases and the
+ * automaton. */
+static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
+{
+    const struct gen_automaton *a = &m->dfa;
+    int wide = a->states >= 0x8000;
+    uint32_t flag = wide ? 0x80000000u : 0x8000u, *v;
+    size_t i, c, n = a->states * (size_t)a->classes;
+
+    fprintf(f, "#define SMTPDIAG__REASON_COUNT %lu\n",
+            (unsigned long)m->reason_count);
+    fprintf(f, "static const struct smtpdiag__reason_row "
+               "smtpdiag__reasons[] = {\n");
+    for (i = 0; i < m->reason_count; i++) {
+        const struct gen_reason *r = &m->reasons[i];
+        fprintf(f, "    {%d, %d, %lu, %lu, %lu},\n", r->id, r->bounce,
+                (unsigned long)pool_add(p, r->name),
+                (unsigned long)pool_add(p, r->explained),
+                (unsigned long)r->msg);
+    }
+    fprintf(f, "};\n\n#define SMTPDIAG__PROVIDER_COUNT %lu\n",
+            (unsigned long)m->provider_count);
+    fprintf(f, "static const struct smtpdiag__provider_row "
+               "smtpdiag__providers[] = {\n");
+    for (i = 0; i < m->provider_count; i++)
+        fprintf(f, "    {%lu, %lu, %lu},\n",
+                (unsigned long)pool_add(p, m->providers[i].id),
+                (unsigned long)pool_add(p, m->providers[i].name),
+                (unsigned long)pool_add(p, m->providers[i].domains));
+    if (m->provider_count == 0)
+        fprintf(f, "    {0, 0, 0},\n");
+    fprintf(f, "};\n\n#define SMTPDIAG__RULE_COUNT %lu\n",
+            (unsigned long)m->rule_count);
+    fprintf(f,
+            "static const struct smtpdiag__rule_row smtpdiag__rules[] = {\n");
+    for (i = 0; i < m->rule_count; i++) {
+        const struct gen_rule *r = &m->rules[i];
+        fprintf(f, "    {%lu, %lu, %lu, %lu, %d, %d, %d},\n",
+                (unsigned long)pool_add(p, r->id),
+                (unsigned long)pool_add(p, r->explained),
+                (unsigned long)pool_add(p, r->detail), (unsigned long)r->status,
+                reason_id(m, r->reason), r->priority,
+                r->provider < 0 ? 255 : r->provider);
+    }
+    if (m->rule_count == 0)
+        fprintf(f, "    {0, 0, 0, 0, 0, 0, 255},\n");
+    fprintf(f, "};\n\n");
+
+    v = gen_xmalloc((n > m->phrase_count ? n : m->phrase_count) * sizeof *v +
+                    256 * sizeof *v);
+    for (i = 0, c = 0; i < m->rule_count; i++)
+        if (m->rules[i].phrase_count == 0)
+            v[c++] = (uint32_t)i;
+    fprintf(f, "#define SMTPDIAG__CODE_RULE_COUNT %lu\n", (unsigned long)c);
+    emit_numbers(f, "static const uint16_t smtpdiag__code_rules", v, c, 16);
+
+    fprintf(f, "#define SMTPDIAG__PHRASE_COUNT %lu\n",
+            (unsigned long)m->phrase_count);
+    fprintf(f, "static const struct smtpdiag__phrase_row "
+               "smtpdiag__phrases[] = {\n");
+    for (i = 0; i < m->phrase_count; i++)
+        fprintf(f, "    {%d, %d, %d, %lu},\n", m->phrases[i].target,
+                m->phrases[i].pair, m->phrases[i].kind,
+                (unsigned long)m->phrases[i].len);
+    if (m->phrase_count == 0)
+        fprintf(f, "    {0, 0, 0, 0},\n");
+    fprintf(f, "};\n#define SMTPDIAG__PAIR_COUNT %d\n\n", m->pair_count);
+
+    for (i = 0; i < 256; i++)
+        v[i] = a->byte_class[i];
+    emit_numbers(f, "static const uint8_t smtpdiag__byte_class", v, 256, 32);
+    fprintf(f, "#define SMTPDIAG__CLASSES %d\n#define SMTPDIAG__STATES %lu\n",
+            a->classes, (unsigned long)a->states);
+    fprintf(f, "#define SMTPDIAG__OUT_FLAG 0x%lxu\n", (unsigned long)flag);
+    fprintf(f, "typedef %s smtpdiag__state_t;\n\n",
+            wide ? "uint32_t" : "uint16_t");
+    /* Each transition carries a flag when its target state has outputs, so
+     * the matcher's loop tests one bit instead of loading another table. */
+    for (i = 0; i < n; i++) {
+        uint32_t to = a->delta[i];
+        v[i] = to | (a->out_index[to] != a->out_index[to + 1] ? flag : 0);
+    }
+    emit_numbers(f, "static const smtpdiag__state_t smtpdiag__dfa", v, n, 20);
+    emit_numbers(f, "static const uint32_t smtpdiag__out_index", a->out_index,
+                 a->states + 1, 16);
+    emit_numbers(f, "static const uint16_t smtpdiag__out", a->out, a->out_count,
+                 20);
+    free(v);
+}
+
 int gen_emit_tables(const struct gen_model *m, const char *path)
 {
     struct pool p;
@@ -81,7 +209,9 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
 
     memset(&p, 0, sizeof p);
     p.slot_count =
-        2 * (total + m->reply_count + m->status_count + 6 * m->lang_count) + 17;
+        2 * (total + m->reply_count + m->status_count + 6 * m->lang_count +
+             2 * m->reason_count + 3 * m->provider_count + 3 * m->rule_count) +
+        17;
     p.slots = gen_xmalloc(p.slot_count * sizeof *p.slots);
     memset(p.slots, 0, p.slot_count * sizeof *p.slots);
     pool_add(&p, ""); /* offset 0 is the empty string */
@@ -101,6 +231,7 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
     status_key = gen_xmalloc(m->status_count * sizeof *status_key + 1);
     for (i = 0; i < m->status_count; i++)
         status_key[i] = pool_add(&p, m->statuses[i].key);
+    pool_classifier_strings(m, &p);
     msg_off = gen_xmalloc(total * sizeof *msg_off + 1);
     for (i = 0; i < m->lang_count; i++)
         for (j = 0; j < m->msg_count; j++)
@@ -112,6 +243,7 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
     fprintf(f, "/* Generated by smtpdiag-gen from lib/data and lib/po. "
                "Do not edit. */\n\n");
     fprintf(f, "#define SMTPDIAG__DATA_HASH \"%s\"\n", m->hash);
+    fprintf(f, "#define SMTPDIAG__DATA_VERSION \"%s\"\n", m->data_version);
     fprintf(f, "#define SMTPDIAG__LANG_COUNT %lu\n",
             (unsigned long)m->lang_count);
     fprintf(f, "#define SMTPDIAG__MSG_COUNT %lu\n",
@@ -140,19 +272,22 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
     fprintf(
         f, "static const struct smtpdiag__reply_row smtpdiag__replies[] = {\n");
     for (i = 0; i < m->reply_count; i++)
-        fprintf(f, "    {%d, %d, %lu, %lu},\n", m->replies[i].code,
-                m->replies[i].standard, (unsigned long)reply_key[i],
-                (unsigned long)m->replies[i].msg);
+        fprintf(f, "    {%d, %d, %d, %lu, %lu},\n", m->replies[i].code,
+                m->replies[i].standard, reason_id(m, m->replies[i].reason),
+                (unsigned long)reply_key[i], (unsigned long)m->replies[i].msg);
     fprintf(f, "};\n\n");
 
     fprintf(
         f,
         "static const struct smtpdiag__status_row smtpdiag__statuses[] = {\n");
     for (i = 0; i < m->status_count; i++)
-        fprintf(f, "    {%lu, %lu, %lu},\n", (unsigned long)m->statuses[i].code,
-                (unsigned long)status_key[i],
-                (unsigned long)m->statuses[i].msg);
+        fprintf(
+            f, "    {%lu, %d, %lu, %lu},\n", (unsigned long)m->statuses[i].code,
+            reason_id(m, m->statuses[i].reason), (unsigned long)status_key[i],
+            (unsigned long)m->statuses[i].msg);
     fprintf(f, "};\n\n");
+
+    emit_classifier(f, m, &p);
 
     fprintf(f, "static const uint32_t smtpdiag__messages[%lu][%lu] = {\n",
             (unsigned long)m->lang_count, (unsigned long)m->msg_count);

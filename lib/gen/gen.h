@@ -61,7 +61,8 @@ void gen_records_load(const char *path, struct gen_recfile *out);
 /* The value of a field, or NULL when the record lacks it. */
 const struct gen_field *gen_record_field(const struct gen_record *r,
                                          const char *name);
-/* Reports every field whose name is not in the NULL-terminated list. */
+/* Reports every field whose name is not in the NULL-terminated list, and
+ * every repeated field unless its name is listed with a '*' ("phrase*"). */
 void gen_record_check_names(const struct gen_record *r,
                             const char *const *allowed);
 /* Reports a missing or empty required field; returns its value or "". */

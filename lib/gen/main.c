@@ -4,8 +4,9 @@
  * Usage:
  *
  *   smtpdiag-gen --out tables.inc [--pot smtpdiag.pot] [--source-root DIR]
- *                --languages languages.txt --replies reply-codes.txt
- *                --statuses status-codes.txt [PO-FILE ...]
+ *                --languages languages.txt --reasons reasons.txt
+ *                --replies reply-codes.txt --statuses status-codes.txt
+ *                --providers providers.txt --rules rules.txt [PO-FILE ...]
  *
  * Any error is printed as "file:line: message" and the exit status is 1.
  * SPDX-License-Identifier: MIT
@@ -18,8 +19,8 @@
 const char *const gen_text_fields[GEN_TEXT_FIELDS] = {"title", "explanation",
                                                       "advice"};
 
-static void add_messages(struct gen_model *m, const struct gen_record *r,
-                         const char *prefix, const char *comment)
+void gen_add_messages(struct gen_model *m, const struct gen_record *r,
+                      const char *prefix, const char *comment)
 {
     int i;
     for (i = 0; i < GEN_TEXT_FIELDS; i++) {
@@ -37,7 +38,7 @@ static void add_messages(struct gen_model *m, const struct gen_record *r,
 }
 
 /* Parses "class.subject.detail" strictly (RFC 3463 section 2). */
-static int parse_status(const char *s, uint32_t *out)
+int gen_parse_status(const char *s, uint32_t *out)
 {
     unsigned part[3];
     int i;
@@ -63,9 +64,9 @@ static int parse_status(const char *s, uint32_t *out)
 
 static void load_replies(struct gen_model *m, const char *path)
 {
-    static const char *const names[] = {"code",   "standard", "registry",
-                                        "ref",    "title",    "explanation",
-                                        "advice", NULL};
+    static const char *const names[] = {"code",        "standard", "registry",
+                                        "ref",         "reason",   "title",
+                                        "explanation", "advice",   NULL};
     struct gen_recfile f;
     size_t i, j;
     gen_records_load(path, &f);
@@ -79,6 +80,8 @@ static void load_replies(struct gen_model *m, const char *path)
         gen_record_require(r, "registry");
         gen_record_require(r, "ref");
         memset(&e, 0, sizeof e);
+        e.reason =
+            gen_reason_index(m, gen_record_require(r, "reason"), path, r->line);
         if (strlen(code) == 3 && code[0] >= '2' && code[0] <= '5' &&
             strcmp(code + 1, "xx") == 0) {
             e.code = code[0] - '0';
@@ -100,15 +103,16 @@ static void load_replies(struct gen_model *m, const char *path)
         snprintf(e.key, sizeof e.key, "%s", code);
         snprintf(prefix, sizeof prefix, "reply:%s", code);
         e.msg = m->msg_count;
-        add_messages(m, r, prefix, gen_record_require(r, "registry"));
+        gen_add_messages(m, r, prefix, gen_record_require(r, "registry"));
         GEN_PUSH(m->replies, m->reply_count, m->reply_cap, e);
     }
 }
 
 static void load_statuses(struct gen_model *m, const char *path)
 {
-    static const char *const names[] = {
-        "code", "registry", "ref", "title", "explanation", "advice", NULL};
+    static const char *const names[] = {"code",   "registry", "ref",
+                                        "reason", "title",    "explanation",
+                                        "advice", NULL};
     struct gen_recfile f;
     size_t i, j;
     gen_records_load(path, &f);
@@ -120,7 +124,9 @@ static void load_statuses(struct gen_model *m, const char *path)
         gen_record_check_names(r, names);
         gen_record_require(r, "ref");
         memset(&e, 0, sizeof e);
-        if (parse_status(code, &e.code) != 0) {
+        e.reason =
+            gen_reason_index(m, gen_record_require(r, "reason"), path, r->line);
+        if (gen_parse_status(code, &e.code) != 0) {
             gen_error(path, r->line, "malformed enhanced status code '%s'",
                       code);
             continue;
@@ -132,9 +138,30 @@ static void load_statuses(struct gen_model *m, const char *path)
         snprintf(e.key, sizeof e.key, "%s", code);
         snprintf(prefix, sizeof prefix, "status:%s", code);
         e.msg = m->msg_count;
-        add_messages(m, r, prefix, gen_record_require(r, "registry"));
+        gen_add_messages(m, r, prefix, gen_record_require(r, "registry"));
         GEN_PUSH(m->statuses, m->status_count, m->status_cap, e);
     }
+}
+
+/* The data version: "YYYY.MM.DD", raised with every change of answers. */
+static void load_version(struct gen_model *m, const char *path)
+{
+    static const char *const names[] = {"version", NULL};
+    struct gen_recfile f;
+    const char *v;
+    int y, mo, d;
+    char tail;
+    gen_records_load(path, &f);
+    if (f.count != 1) {
+        gen_error(path, 0, "expected exactly one record");
+        return;
+    }
+    gen_record_check_names(&f.records[0], names);
+    v = gen_record_require(&f.records[0], "version");
+    if (sscanf(v, "%4d.%2d.%2d%c", &y, &mo, &d, &tail) != 3 || mo < 1 ||
+        mo > 12 || d < 1 || d > 31)
+        gen_error(path, f.records[0].line, "version must be YYYY.MM.DD");
+    m->data_version = v;
 }
 
 static const char *optional(const struct gen_record *r, const char *name)
@@ -345,8 +372,9 @@ static void hash_file(struct gen_sha256 *h, const char *path)
 static void usage(void)
 {
     fputs("usage: smtpdiag-gen --out FILE [--pot FILE] [--source-root DIR]\n"
-          "         --languages FILE --replies FILE --statuses FILE "
-          "[PO-FILE ...]\n",
+          "         --languages FILE --reasons FILE --replies FILE\n"
+          "         --statuses FILE --providers FILE --rules FILE\n"
+          "         --data-version FILE [PO-FILE ...]\n",
           stderr);
     exit(2);
 }
@@ -354,7 +382,8 @@ static void usage(void)
 int main(int argc, char **argv)
 {
     const char *out = NULL, *pot = NULL, *root = NULL, *languages = NULL,
-               *replies = NULL, *statuses = NULL;
+               *replies = NULL, *statuses = NULL, *reasons = NULL,
+               *providers = NULL, *rules = NULL, *version = NULL;
     const char *po[64];
     size_t po_count = 0, i, j;
     struct gen_model m;
@@ -375,6 +404,14 @@ int main(int argc, char **argv)
             slot = &replies;
         else if (strcmp(argv[a], "--statuses") == 0)
             slot = &statuses;
+        else if (strcmp(argv[a], "--reasons") == 0)
+            slot = &reasons;
+        else if (strcmp(argv[a], "--providers") == 0)
+            slot = &providers;
+        else if (strcmp(argv[a], "--rules") == 0)
+            slot = &rules;
+        else if (strcmp(argv[a], "--data-version") == 0)
+            slot = &version;
         else if (argv[a][0] == '-' || po_count == 64)
             usage();
         else
@@ -385,13 +422,20 @@ int main(int argc, char **argv)
             *slot = argv[a];
         }
     }
-    if (!out || !languages || !replies || !statuses)
+    if (!out || !languages || !replies || !statuses || !reasons || !providers ||
+        !rules || !version)
         usage();
 
     memset(&m, 0, sizeof m);
+    load_version(&m, version);
     load_languages(&m, languages);
+    gen_load_reasons(&m, reasons);
     load_replies(&m, replies);
     load_statuses(&m, statuses);
+    gen_load_providers(&m, providers);
+    gen_load_rules(&m, rules);
+    if (gen_error_count() == 0)
+        gen_build_automaton(&m);
     qsort(m.langs, m.lang_count, sizeof *m.langs, cmp_lang);
     qsort(m.replies, m.reply_count, sizeof *m.replies, cmp_reply);
     qsort(m.statuses, m.status_count, sizeof *m.statuses, cmp_status);
@@ -399,9 +443,13 @@ int main(int argc, char **argv)
         gen_error(languages, 0, "English (id 1) must be defined");
 
     gen_sha256_init(&h);
+    hash_file(&h, version);
     hash_file(&h, languages);
     hash_file(&h, replies);
     hash_file(&h, statuses);
+    hash_file(&h, reasons);
+    hash_file(&h, providers);
+    hash_file(&h, rules);
     for (i = 0; i < m.lang_count && gen_error_count() == 0; i++) {
         struct gen_language *l = &m.langs[i];
         if (i == 0) {

@@ -24,13 +24,72 @@ struct gen_reply {
     int code; /* 200..599, or 2..5 for the first-digit entries "2xx".."5xx" */
     char key[8];
     int standard;
+    int reason; /* the reason the code means when the text says nothing */
     size_t msg; /* index of its first message */
 };
 
 struct gen_status {
     uint32_t code; /* packed class * 1000000 + subject * 1000 + detail */
     char key[16];
+    int reason;
     size_t msg;
+};
+
+/* ---- the classifier's knowledge (classifier.c) ---- */
+
+enum { GEN_BOUNCE_NONE = 0, GEN_BOUNCE_SOFT = 1, GEN_BOUNCE_HARD = 2 };
+
+struct gen_reason {
+    int id; /* the pinned smtpdiag_reason value */
+    const char *name;
+    int bounce;
+    char *explained; /* "reason:NAME" */
+    size_t msg;
+};
+
+struct gen_provider {
+    const char *id, *name, *domains;
+};
+
+struct gen_rule {
+    const char *id;
+    char *explained; /* "rule:ID" */
+    const char *detail;
+    const char *file;
+    int line;
+    int reason;      /* index into reasons */
+    int priority;    /* 1..9 */
+    int provider;    /* index into providers, or -1 */
+    uint32_t status; /* required enhanced code, or 0 */
+    int phrase_count;
+};
+
+enum {
+    GEN_PHRASE_SINGLE = 0,      /* matching it fires its rule */
+    GEN_PHRASE_PAIR_FIRST = 1,  /* arms its pair */
+    GEN_PHRASE_PAIR_SECOND = 2, /* fires its rule when its pair is armed */
+    GEN_PHRASE_MARKER = 3       /* identifies a provider */
+};
+
+struct gen_phrase {
+    char *norm; /* normalised: lower-case, separators as one ' ' */
+    size_t len;
+    int kind;
+    int target; /* rule index, or provider index for a marker */
+    int pair;   /* pair index for pair phrases */
+    const char *file;
+    int line;
+};
+
+/* A DFA over byte classes (automaton.c). */
+struct gen_automaton {
+    unsigned char byte_class[256];
+    int classes;
+    size_t states;
+    uint32_t *delta;     /* states * classes */
+    uint32_t *out_index; /* states + 1 */
+    uint32_t *out;       /* phrase indices */
+    size_t out_count;
 };
 
 struct gen_language {
@@ -41,6 +100,17 @@ struct gen_language {
 };
 
 struct gen_model {
+    const char *data_version;
+    struct gen_reason *reasons;
+    size_t reason_count, reason_cap;
+    struct gen_provider *providers;
+    size_t provider_count, provider_cap;
+    struct gen_rule *rules;
+    size_t rule_count, rule_cap;
+    struct gen_phrase *phrases;
+    size_t phrase_count, phrase_cap;
+    int pair_count;
+    struct gen_automaton dfa;
     struct gen_message *msgs;
     size_t msg_count, msg_cap;
     struct gen_reply *replies;
@@ -51,6 +121,21 @@ struct gen_model {
     size_t lang_count, lang_cap;
     char hash[65];
 };
+
+/* classifier.c */
+void gen_load_reasons(struct gen_model *m, const char *path);
+void gen_load_providers(struct gen_model *m, const char *path);
+void gen_load_rules(struct gen_model *m, const char *path);
+/* The index of a reason by name, or -1 (reported at file:line). */
+int gen_reason_index(const struct gen_model *m, const char *name,
+                     const char *file, int line);
+/* Adds the title/explanation/advice messages of a record under prefix. */
+void gen_add_messages(struct gen_model *m, const struct gen_record *r,
+                      const char *prefix, const char *comment);
+int gen_parse_status(const char *s, uint32_t *out);
+
+/* automaton.c */
+void gen_build_automaton(struct gen_model *m);
 
 /* emit.c */
 int gen_emit_tables(const struct gen_model *m, const char *path);

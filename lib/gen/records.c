@@ -114,10 +114,6 @@ void gen_records_load(const char *path, struct gen_recfile *out)
                 GEN_PUSH(out->records, out->count, out->cap, r);
                 cur = &out->records[out->count - 1];
             }
-            if (gen_record_field(cur, line)) {
-                gen_error(path, lineno, "field '%s' given twice", line);
-                continue;
-            }
             f.name = gen_xstrdup(line);
             f.value = gen_xstrdup(v);
             f.line = lineno;
@@ -140,15 +136,28 @@ const struct gen_field *gen_record_field(const struct gen_record *r,
 void gen_record_check_names(const struct gen_record *r,
                             const char *const *allowed)
 {
-    size_t i;
+    size_t i, j;
     for (i = 0; i < r->count; i++) {
         const char *const *a;
+        const char *name = r->fields[i].name;
+        size_t n = strlen(name);
+        int repeatable = 0;
         for (a = allowed; *a; a++)
-            if (strcmp(*a, r->fields[i].name) == 0)
+            if (strncmp(*a, name, n) == 0 &&
+                ((*a)[n] == '\0' || ((*a)[n] == '*' && (*a)[n + 1] == '\0'))) {
+                repeatable = (*a)[n] == '*';
                 break;
-        if (!*a)
-            gen_error(r->file, r->fields[i].line, "unknown field '%s'",
-                      r->fields[i].name);
+            }
+        if (!*a) {
+            gen_error(r->file, r->fields[i].line, "unknown field '%s'", name);
+            continue;
+        }
+        for (j = 0; j < i && !repeatable; j++)
+            if (strcmp(r->fields[j].name, name) == 0) {
+                gen_error(r->file, r->fields[i].line, "field '%s' given twice",
+                          name);
+                break;
+            }
     }
 }
 

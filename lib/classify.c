@@ -1,0 +1,282 @@
+/*
+ * Classifying a reply: the reason, bounce kind, provider and deciding rule,
+ * from the codes, the phrases the automaton finds in the text, and the
+ * caller's hints. The precedence is written down in docs/classifier.md.
+ * SPDX-License-Identifier: MIT
+ */
+#include "internal.h"
+
+/* Priorities the codes carry against the rules' 1..9 (docs/classifier.md). */
+enum {
+    PRIORITY_STATUS = 4,  /* an enhanced code's own entry: 5.1.1 */
+    PRIORITY_SUBJECT = 2, /* its subject's: 5.1.0 */
+    PRIORITY_REPLY = 1    /* the basic reply code's */
+};
+
+/* How many provider-scoped candidates and armed pairs a text may hold at
+ * once; beyond that the weakest are dropped (bounded work and memory). */
+#define MAX_SCOPED 8
+#define MAX_ARMED  32
+
+struct candidate {
+    size_t rule, start, end;
+    int priority; /* 0: none */
+};
+
+struct matcher {
+    smtpdiag_code status;
+    struct candidate best;               /* rules for any provider */
+    struct candidate scoped[MAX_SCOPED]; /* rules for one provider */
+    size_t scoped_count;
+    size_t armed_pair[MAX_ARMED], armed_start[MAX_ARMED];
+    size_t armed_count;
+    int provider; /* the first provider a marker named, or -1 */
+};
+
+/* Higher priority wins; then the longer match; then the earlier one. */
+static int beats(const struct candidate *a, const struct candidate *b)
+{
+    if (a->priority != b->priority)
+        return a->priority > b->priority;
+    if (a->end - a->start != b->end - b->start)
+        return a->end - a->start > b->end - b->start;
+    return a->start < b->start;
+}
+
+static void offer(struct matcher *m, size_t rule, size_t start, size_t end)
+{
+    const struct smtpdiag__rule_row *row = smtpdiag__rule_at(rule);
+    struct candidate c;
+    size_t i, worst = 0;
+    if (!row || (row->status && row->status != m->status))
+        return;
+    c.rule = rule;
+    c.start = start;
+    c.end = end;
+    c.priority = row->priority;
+    if (row->provider == SMTPDIAG__NO_PROVIDER) {
+        if (!m->best.priority || beats(&c, &m->best))
+            m->best = c;
+        return;
+    }
+    if (m->scoped_count < MAX_SCOPED) {
+        m->scoped[m->scoped_count++] = c;
+        return;
+    }
+    for (i = 1; i < MAX_SCOPED; i++)
+        if (beats(&m->scoped[worst], &m->scoped[i]))
+            worst = i;
+    if (beats(&c, &m->scoped[worst]))
+        m->scoped[worst] = c;
+}
+
+static void on_match(void *ctx, size_t phrase, size_t start, size_t end)
+{
+    struct matcher *m = ctx;
+    const struct smtpdiag__phrase_row *ph = smtpdiag__phrase_at(phrase);
+    size_t i;
+    switch (ph->kind) {
+    case SMTPDIAG__PHRASE_MARKER:
+        if (m->provider < 0)
+            m->provider = ph->target;
+        break;
+    case SMTPDIAG__PHRASE_SINGLE:
+        offer(m, ph->target, start, end);
+        break;
+    case SMTPDIAG__PHRASE_PAIR_FIRST:
+        for (i = 0; i < m->armed_count; i++)
+            if (m->armed_pair[i] == ph->pair)
+                return;
+        if (m->armed_count < MAX_ARMED) {
+            m->armed_pair[m->armed_count] = ph->pair;
+            m->armed_start[m->armed_count++] = start;
+        }
+        break;
+    default: /* the second half of a pair fires when the first came before */
+        for (i = 0; i < m->armed_count; i++)
+            if (m->armed_pair[i] == ph->pair && m->armed_start[i] < start) {
+                offer(m, ph->target, m->armed_start[i], end);
+                break;
+            }
+        break;
+    }
+}
+
+/* Whether name is one of the provider's domains or a subdomain of one. */
+static int in_domains(const char *domains, const char *name, size_t len)
+{
+    const char *d = domains;
+    while (len > 0 && *d) {
+        size_t n = 0;
+        while (d[n] && d[n] != ' ')
+            n++;
+        if (n <= len && memcmp(name + len - n, d, n) == 0 &&
+            (n == len || name[len - n - 1] == '.'))
+            return 1;
+        d += n;
+        while (*d == ' ')
+            d++;
+    }
+    return 0;
+}
+
+static int provider_from_hints(const struct smtpdiag__hints *h)
+{
+    size_t i;
+    for (i = 0; i < smtpdiag__provider_count(); i++) {
+        const char *domains =
+            smtpdiag__string(smtpdiag__provider_at(i)->domains);
+        if (in_domains(domains, h->host, h->host_len) ||
+            in_domains(domains, h->domain, h->domain_len))
+            return (int)i;
+    }
+    return -1;
+}
+
+/* The reason the codes give, and how strongly. */
+static int code_reason(const struct smtpdiag__state *s, int *priority)
+{
+    const struct smtpdiag__status_row *st;
+    const struct smtpdiag__reply_row *rp;
+    smtpdiag_code status = s->status;
+    int reply_class = s->reply_code / 100;
+    if (status && s->reply_code &&
+        (reply_class == 2 || reply_class == 4 || reply_class == 5))
+        status = SMTPDIAG_CODE(reply_class, SMTPDIAG_CODE_SUBJECT(status),
+                               SMTPDIAG_CODE_DETAIL(status));
+    if (status && SMTPDIAG_CODE_SUBJECT(status) != 0) {
+        if ((st = smtpdiag__find_status(status)) != NULL) {
+            *priority = PRIORITY_STATUS;
+            return st->reason;
+        }
+        st = smtpdiag__find_status(status - SMTPDIAG_CODE_DETAIL(status));
+        if (st && st->reason != SMTPDIAG_REASON_UNDEFINED) {
+            *priority = PRIORITY_SUBJECT;
+            return st->reason;
+        }
+    }
+    if (s->reply_code && (rp = smtpdiag__find_reply(s->reply_code)) != NULL) {
+        *priority = PRIORITY_REPLY;
+        return rp->reason;
+    }
+    if (status && SMTPDIAG_CODE_CLASS(status) == 2) {
+        *priority = PRIORITY_REPLY;
+        return SMTPDIAG_REASON_DELIVERED;
+    }
+    *priority = 0;
+    return SMTPDIAG_REASON_UNDEFINED;
+}
+
+/* What the context says when nothing else does (docs/classifier.md). */
+static int context_reason(const struct smtpdiag__state *s, int action)
+{
+    int reply_class = s->reply_code / 100;
+    if (action == SMTPDIAG_ACTION_DELIVERED ||
+        action == SMTPDIAG_ACTION_RELAYED || action == SMTPDIAG_ACTION_EXPANDED)
+        return SMTPDIAG_REASON_DELIVERED;
+    if (action == SMTPDIAG_ACTION_DELAYED)
+        return SMTPDIAG_REASON_ONHOLD;
+    if (reply_class != 5)
+        return SMTPDIAG_REASON_UNDEFINED;
+    switch (s->command) {
+    case SMTPDIAG_COMMAND_RCPT:
+        /* "mailbox unavailable" / "mailbox name not allowed" (RFC 5321) */
+        return s->reply_code == 550 || s->reply_code == 553
+                   ? SMTPDIAG_REASON_USERUNKNOWN
+                   : SMTPDIAG_REASON_UNDEFINED;
+    case SMTPDIAG_COMMAND_MAIL:
+        return SMTPDIAG_REASON_REJECTED;
+    case SMTPDIAG_COMMAND_CONNECT:
+    case SMTPDIAG_COMMAND_HELO:
+        return SMTPDIAG_REASON_BLOCKED;
+    default:
+        return SMTPDIAG_REASON_UNDEFINED;
+    }
+}
+
+int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
+                             size_t len, const struct smtpdiag__hints *h)
+{
+    struct matcher m;
+    const struct candidate *win;
+    const struct smtpdiag__reason_row *reason;
+    int code_priority, decided;
+    size_t i;
+
+    memset(&m, 0, sizeof m);
+    m.status = s->status;
+    m.provider = -1;
+    if (h->command)
+        s->command = h->command;
+    smtpdiag__scan(text, len, on_match, &m);
+    if (m.provider < 0)
+        m.provider = provider_from_hints(h);
+
+    /* Rules of the recognised provider: its phrases, and its meanings of
+     * codes (a rule with a status and no phrase). */
+    win = m.best.priority ? &m.best : NULL;
+    for (i = 0; i < m.scoped_count; i++)
+        if ((int)smtpdiag__rule_at(m.scoped[i].rule)->provider == m.provider &&
+            (!win || beats(&m.scoped[i], win)))
+            win = &m.scoped[i];
+    if (m.provider >= 0 && s->status) {
+        for (i = 0; i < smtpdiag__code_rule_count(); i++) {
+            size_t rule = smtpdiag__code_rule_at(i);
+            const struct smtpdiag__rule_row *row = smtpdiag__rule_at(rule);
+            if ((int)row->provider == m.provider && row->status == s->status &&
+                (!win || row->priority > win->priority)) {
+                m.best.rule = rule;
+                m.best.start = m.best.end = 0;
+                m.best.priority = row->priority;
+                win = &m.best;
+            }
+        }
+    }
+
+    s->reason = (uint8_t)code_reason(s, &code_priority);
+    decided = win && win->priority > code_priority;
+    if (decided) {
+        const struct smtpdiag__rule_row *row = smtpdiag__rule_at(win->rule);
+        s->reason = row->reason;
+        s->rule = (uint16_t)win->rule;
+        if (win->end > win->start) {
+            s->match_at = (uint64_t)win->start + 1;
+            s->match_len = (uint32_t)(win->end - win->start);
+        }
+    } else if (s->reason == SMTPDIAG_REASON_UNDEFINED) {
+        s->reason = (uint8_t)context_reason(s, h->action);
+    }
+    s->provider =
+        (uint8_t)(m.provider < 0 ? (int)SMTPDIAG__NO_PROVIDER : m.provider);
+
+    reason = smtpdiag__find_reason(s->reason);
+    s->bounce = (uint8_t)(reason ? reason->bounce : SMTPDIAG_BOUNCE_NONE);
+    if (s->severity == SMTPDIAG_SEVERITY_SUCCESS ||
+        s->severity == SMTPDIAG_SEVERITY_INTERMEDIATE ||
+        (!decided && !s->reply_code && !s->status &&
+         s->reason == SMTPDIAG_REASON_UNDEFINED))
+        s->bounce = SMTPDIAG_BOUNCE_NONE;
+    return decided;
+}
+
+size_t smtpdiag_provider_count(void)
+{
+    return smtpdiag__provider_count();
+}
+
+const char *smtpdiag_provider_id(size_t index)
+{
+    const struct smtpdiag__provider_row *row = smtpdiag__provider_at(index);
+    return row ? smtpdiag__string(row->id) : "";
+}
+
+const char *smtpdiag_provider_name(const char *id)
+{
+    size_t i;
+    for (i = 0; id && i < smtpdiag__provider_count(); i++) {
+        const struct smtpdiag__provider_row *row = smtpdiag__provider_at(i);
+        if (strcmp(smtpdiag__string(row->id), id) == 0)
+            return smtpdiag__string(row->name);
+    }
+    return "";
+}

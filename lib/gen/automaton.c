@@ -1,0 +1,146 @@
+/*
+ * Compiles every phrase (rule phrases, pair halves, provider markers) into
+ * one Aho-Corasick automaton, expanded into a DFA over byte classes: the run
+ * time does one table step per input byte, whatever the number of phrases.
+ * SPDX-License-Identifier: MIT
+ */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Class 0: bytes no phrase uses; class 1: separators (ASCII that is not a
+ * letter or digit); then one class per byte that phrases use. */
+enum { CLASS_OTHER = 0, CLASS_SEP = 1 };
+
+static void assign_classes(struct gen_model *m)
+{
+    struct gen_automaton *a = &m->dfa;
+    int used[256] = {0}, b;
+    size_t i, k;
+    for (i = 0; i < m->phrase_count; i++)
+        for (k = 0; k < m->phrases[i].len; k++)
+            used[(unsigned char)m->phrases[i].norm[k]] = 1;
+    a->classes = 2;
+    for (b = 0; b < 256; b++) {
+        int is_alnum = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9');
+        if (b < 0x80 && !is_alnum && !(b >= 'A' && b <= 'Z'))
+            a->byte_class[b] = CLASS_SEP;
+        else if (b >= 'A' && b <= 'Z')
+            continue; /* set below, from the lower-case letter */
+        else if (used[b])
+            a->byte_class[b] = (unsigned char)a->classes++;
+        else
+            a->byte_class[b] = CLASS_OTHER;
+    }
+    for (b = 'A'; b <= 'Z'; b++)
+        a->byte_class[b] = a->byte_class[b + 32];
+}
+
+struct node_outputs {
+    uint32_t *items;
+    size_t count, cap;
+};
+
+void gen_build_automaton(struct gen_model *m)
+{
+    struct gen_automaton *a = &m->dfa;
+    size_t cap = 1, count = 1, i, k, head = 0;
+    int32_t *child;
+    uint32_t *fail, *queue;
+    struct node_outputs *outs;
+    int c;
+
+    assign_classes(m);
+    for (i = 0; i < m->phrase_count; i++)
+        cap += m->phrases[i].len;
+    child = gen_xmalloc(cap * (size_t)a->classes * sizeof *child);
+    memset(child, 0xFF, cap * (size_t)a->classes * sizeof *child); /* -1 */
+    outs = gen_xmalloc(cap * sizeof *outs);
+    memset(outs, 0, cap * sizeof *outs);
+
+    /* The trie. */
+    for (i = 0; i < m->phrase_count; i++) {
+        const struct gen_phrase *p = &m->phrases[i];
+        size_t s = 0;
+        for (k = 0; k < p->len; k++) {
+            int cls = p->norm[k] == ' '
+                          ? CLASS_SEP
+                          : a->byte_class[(unsigned char)p->norm[k]];
+            int32_t *slot = &child[s * (size_t)a->classes + (size_t)cls];
+            if (*slot < 0)
+                *slot = (int32_t)count++;
+            s = (size_t)*slot;
+        }
+        GEN_PUSH(outs[s].items, outs[s].count, outs[s].cap, (uint32_t)i);
+    }
+
+    /* Breadth-first: failure links, outputs inherited along them, and the
+     * missing transitions filled in from the failure state (a full DFA). */
+    a->states = count;
+    a->delta = gen_xmalloc(count * (size_t)a->classes * sizeof *a->delta);
+    fail = gen_xmalloc(count * sizeof *fail);
+    queue = gen_xmalloc(count * sizeof *queue);
+    fail[0] = 0;
+    for (c = 0; c < a->classes; c++) {
+        int32_t v = child[c];
+        a->delta[c] = v < 0 ? 0 : (uint32_t)v;
+        if (v > 0) {
+            fail[v] = 0;
+            queue[count - 1 - 0] = 0; /* placate analysers; overwritten */
+            queue[head + (size_t)0] = (uint32_t)v;
+            head++;
+        }
+    }
+    {
+        size_t tail = head;
+        head = 0;
+        while (head < tail) {
+            uint32_t u = queue[head++];
+            for (i = 0; i < outs[fail[u]].count; i++)
+                GEN_PUSH(outs[u].items, outs[u].count, outs[u].cap,
+                         outs[fail[u]].items[i]);
+            for (c = 0; c < a->classes; c++) {
+                int32_t v = child[(size_t)u * (size_t)a->classes + (size_t)c];
+                uint32_t via_fail =
+                    a->delta[(size_t)fail[u] * (size_t)a->classes + (size_t)c];
+                if (v < 0) {
+                    a->delta[(size_t)u * (size_t)a->classes + (size_t)c] =
+                        via_fail;
+                } else {
+                    fail[v] = via_fail;
+                    a->delta[(size_t)u * (size_t)a->classes + (size_t)c] =
+                        (uint32_t)v;
+                    queue[tail++] = (uint32_t)v;
+                }
+            }
+        }
+    }
+
+    /* Outputs, flattened; each state's list in phrase order. */
+    a->out_index = gen_xmalloc((count + 1) * sizeof *a->out_index);
+    a->out_count = 0;
+    for (i = 0; i < count; i++)
+        a->out_count += outs[i].count;
+    a->out = gen_xmalloc((a->out_count + 1) * sizeof *a->out);
+    a->out_count = 0;
+    for (i = 0; i < count; i++) {
+        size_t x, y;
+        /* insertion sort: lists are short */
+        for (x = 1; x < outs[i].count; x++)
+            for (y = x; y > 0 && outs[i].items[y - 1] > outs[i].items[y]; y--) {
+                uint32_t t = outs[i].items[y];
+                outs[i].items[y] = outs[i].items[y - 1];
+                outs[i].items[y - 1] = t;
+            }
+        a->out_index[i] = (uint32_t)a->out_count;
+        for (x = 0; x < outs[i].count; x++)
+            a->out[a->out_count++] = outs[i].items[x];
+        free(outs[i].items);
+    }
+    a->out_index[count] = (uint32_t)a->out_count;
+    free(outs);
+    free(child);
+    free(fail);
+    free(queue);
+}
