@@ -771,6 +771,21 @@ SMTPDIAG_API int smtpdiag_classify(smtpdiag_result *r, smtpdiag_lang lang,
                                    const smtpdiag_hints *hints);
 
 /**
+ * Explain a reason by itself: its title, explanation and advice in a
+ * language, as smtpdiag_classify() gives them when a phrase decided. For
+ * programs that store reasons and show them later.
+ *
+ * @param[out] r the result: the reason, its bounce kind and texts; no codes.
+ * @param lang the language of the texts.
+ * @param reason a reason; an unknown value gives #SMTPDIAG_ERR_INVALID_ARGUMENT
+ *        and an empty result.
+ * @return #SMTPDIAG_OK or #SMTPDIAG_ERR_INVALID_ARGUMENT.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_explain_reason(smtpdiag_result *r, smtpdiag_lang lang,
+                                         smtpdiag_reason reason);
+
+/**
  * How many providers the library knows.
  * @since 0.1.0
  */

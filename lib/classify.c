@@ -25,7 +25,8 @@ struct candidate {
 
 struct matcher {
     smtpdiag_code status;
-    struct candidate best;               /* rules for any provider */
+    unsigned reply_class;  /* of the reply code, else of the status */
+    struct candidate best; /* rules for any provider */
     struct candidate scoped[MAX_SCOPED]; /* rules for one provider */
     size_t scoped_count;
     size_t armed_pair[MAX_ARMED], armed_start[MAX_ARMED];
@@ -48,7 +49,8 @@ static void offer(struct matcher *m, size_t rule, size_t start, size_t end)
     const struct smtpdiag__rule_row *row = smtpdiag__rule_at(rule);
     struct candidate c;
     size_t i, worst = 0;
-    if (!row || (row->status && row->status != m->status))
+    if (!row || (row->status && row->status != m->status) ||
+        (row->reply_class && row->reply_class != m->reply_class))
         return;
     c.rule = rule;
     c.start = start;
@@ -205,6 +207,8 @@ int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
 
     memset(&m, 0, sizeof m);
     m.status = s->status;
+    m.reply_class = s->reply_code ? (unsigned)s->reply_code / 100
+                                  : SMTPDIAG_CODE_CLASS(s->status);
     m.provider = -1;
     if (h->command)
         s->command = h->command;
@@ -243,8 +247,17 @@ int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
             s->match_at = (uint64_t)win->start + 1;
             s->match_len = (uint32_t)(win->end - win->start);
         }
-    } else if (s->reason == SMTPDIAG_REASON_UNDEFINED) {
-        s->reason = (uint8_t)context_reason(s, h->action);
+    }
+    if (s->reason == SMTPDIAG_REASON_UNDEFINED) {
+        /* Nothing more specific than "no reason given": the context may say
+         * more. Then no rule decided. */
+        int from_context = context_reason(s, h->action);
+        if (from_context != SMTPDIAG_REASON_UNDEFINED) {
+            s->reason = (uint8_t)from_context;
+            s->rule = SMTPDIAG__NO_RULE;
+            s->match_at = 0;
+            s->match_len = 0;
+        }
     }
     s->provider =
         (uint8_t)(m.provider < 0 ? (int)SMTPDIAG__NO_PROVIDER : m.provider);

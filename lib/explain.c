@@ -141,3 +141,23 @@ int smtpdiag_explain(smtpdiag_result *r, smtpdiag_lang lang, const char *text,
 {
     return smtpdiag_classify(r, lang, text, len, NULL);
 }
+
+int smtpdiag_explain_reason(smtpdiag_result *r, smtpdiag_lang lang,
+                            smtpdiag_reason reason)
+{
+    struct smtpdiag__state s;
+    const struct smtpdiag__reason_row *row = smtpdiag__find_reason(reason);
+    if (!r)
+        return SMTPDIAG_ERR_INVALID_ARGUMENT;
+    smtpdiag__state_clear(&s);
+    smtpdiag__explain_state(&s, lang);
+    if (row) {
+        s.reason = row->id;
+        s.bounce = row->bounce;
+        s.msg = row->msg;
+        s.explained_by = row->explained;
+        s.source = SMTPDIAG_SOURCE_REASON;
+    }
+    smtpdiag__state_store(r, &s);
+    return row ? SMTPDIAG_OK : SMTPDIAG_ERR_INVALID_ARGUMENT;
+}

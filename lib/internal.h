@@ -50,6 +50,7 @@ struct smtpdiag__rule_row {
     uint8_t reason;                 /* smtpdiag_reason */
     uint8_t priority;               /* 1..9 */
     uint8_t provider;               /* provider index, 255: any */
+    uint8_t reply_class;            /* required class 2/4/5, 0: any */
 };
 
 /* What a phrase of the automaton does when it matches. */

@@ -134,9 +134,24 @@ size_t smtpdiag__code_rule_at(size_t index)
                                              : (size_t)-1;
 }
 
+/* One step of the automaton: the trie edge for the class if the state has
+ * one, else the failure link's step; the root has every transition. */
+static smtpdiag__state_t step(uint32_t state, unsigned cls)
+{
+    while (state != 0) {
+        uint32_t k = smtpdiag__edge_index[state];
+        uint32_t end = smtpdiag__edge_index[state + 1];
+        for (; k < end && smtpdiag__edge_class[k] <= cls; k++)
+            if (smtpdiag__edge_class[k] == cls)
+                return smtpdiag__edge_to[k];
+        state = smtpdiag__fail[state];
+    }
+    return smtpdiag__root[cls];
+}
+
 /* The longest phrase the generator accepts; the scan remembers where the
  * last this many normalised bytes came from, to report a match's start. */
-#define RING 64
+#define RING 128
 
 void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
                     void *ctx)
@@ -162,7 +177,7 @@ void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
             after_sep = 0;
         }
         ring[fed++ % RING] = i;
-        next = smtpdiag__dfa[(size_t)state * SMTPDIAG__CLASSES + cls];
+        next = step(state, cls);
         state = next & (smtpdiag__state_t)~SMTPDIAG__OUT_FLAG;
         if (next & SMTPDIAG__OUT_FLAG) {
             uint32_t k;

@@ -21,12 +21,51 @@ static const char *env_language(void)
     return NULL;
 }
 
-int cli_parse(struct cli *c, int argc, char **argv, const char *prog,
-              const char *usage)
+/* Takes the value of an option: "--opt VALUE" or "--opt=VALUE". */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
 {
-    int i, fell_back = 0;
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] == '\0' && *i + 1 < argc)
+        return argv[++*i];
+    return NULL;
+}
+
+/* Applies a hint option; returns 1 if it was one, -1 if its value is bad. */
+static int hint_option(struct cli *c, int argc, char **argv, int *i)
+{
+    const char *v;
+    int value;
+    if ((v = option_value(argc, argv, i, "--command")) != NULL) {
+        if (smtpdiag_enum_from_name(SMTPDIAG_ENUM_COMMAND, v, strlen(v),
+                                    &value) != SMTPDIAG_OK)
+            return -1;
+        smtpdiag_hints_set_command(&c->hints, (smtpdiag_command)value);
+        return 1;
+    }
+    if ((v = option_value(argc, argv, i, "--remote-host")) != NULL)
+        return smtpdiag_hints_set_remote_host(&c->hints, v, strlen(v)) ==
+                       SMTPDIAG_OK
+                   ? 1
+                   : -1;
+    if ((v = option_value(argc, argv, i, "--domain")) != NULL)
+        return smtpdiag_hints_set_domain(&c->hints, v, strlen(v)) == SMTPDIAG_OK
+                   ? 1
+                   : -1;
+    return 0;
+}
+
+int cli_parse(struct cli *c, int argc, char **argv, const char *prog,
+              const char *usage, unsigned features)
+{
+    int i, rc, fell_back = 0;
     const char *tag;
     memset(c, 0, sizeof *c);
+    smtpdiag_hints_init(&c->hints);
+    c->features = features;
     c->prog = prog;
     c->usage = usage;
     c->args = argv;
@@ -51,6 +90,13 @@ int cli_parse(struct cli *c, int argc, char **argv, const char *prog,
             c->lang_tag = argv[++i];
         } else if (strncmp(a, "--lang=", 7) == 0) {
             c->lang_tag = a + 7;
+        } else if ((features & CLI_HINTS) &&
+                   (rc = hint_option(c, argc, argv, &i)) != 0) {
+            if (rc < 0) {
+                fprintf(stderr, "%s: bad value for %s\nusage: %s\n", prog, a,
+                        usage);
+                return EXIT_USAGE;
+            }
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             printf("usage: %s\n", usage);
             exit(EXIT_ALL_ANSWERED);
@@ -131,13 +177,13 @@ static int continues(const char *line, size_t len)
            line[1] <= '9' && line[2] >= '0' && line[2] <= '9' && line[3] == '-';
 }
 
-static int read_stdin(struct cli *c, cli_input_fn fn)
+static int read_lines(struct cli *c, cli_input_fn fn, FILE *f, const char *name)
 {
     struct line_reader r;
     const char *line;
     size_t len;
     int pending = 0;
-    lines_init(&r, stdin);
+    lines_init(&r, f);
     while (!out_pipe_closed() && lines_next(&r, &line, &len)) {
         if (!c->multiline) {
             deliver(c, fn, line, len);
@@ -155,7 +201,7 @@ static int read_stdin(struct cli *c, cli_input_fn fn)
     if (pending)
         fn(c, c->scratch, c->scratch_len);
     if (r.error) {
-        fprintf(stderr, "%s: error reading standard input\n", c->prog);
+        fprintf(stderr, "%s: error reading %s\n", c->prog, name);
         c->status = EXIT_IO;
     }
     lines_free(&r);
@@ -166,12 +212,22 @@ int cli_run(struct cli *c, cli_input_fn fn)
 {
     int i;
     if (c->arg_count == 0)
-        read_stdin(c, fn);
+        read_lines(c, fn, stdin, "standard input");
     for (i = 0; i < c->arg_count && !out_pipe_closed(); i++) {
-        if (strcmp(c->args[i], "-") == 0)
-            read_stdin(c, fn);
-        else
+        if (strcmp(c->args[i], "-") == 0) {
+            read_lines(c, fn, stdin, "standard input");
+        } else if (c->features & CLI_FILES) {
+            FILE *f = fopen(c->args[i], "rb");
+            if (!f) {
+                fprintf(stderr, "%s: cannot open %s\n", c->prog, c->args[i]);
+                c->status = EXIT_IO;
+                continue;
+            }
+            read_lines(c, fn, f, c->args[i]);
+            fclose(f);
+        } else {
             deliver(c, fn, c->args[i], strlen(c->args[i]));
+        }
     }
     free(c->scratch);
     c->scratch = NULL;

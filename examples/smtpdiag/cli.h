@@ -20,8 +20,16 @@ enum {
     EXIT_IO = 3
 };
 
+/* What a subcommand accepts besides the common options. */
+enum {
+    CLI_HINTS = 1, /* --command, --remote-host, --domain */
+    CLI_FILES = 2  /* the operands are files of inputs, not inputs */
+};
+
 struct cli {
     const char *prog;     /* "smtpdiag explain" */
+    unsigned features;    /* CLI_HINTS | CLI_FILES */
+    smtpdiag_hints hints; /* --command, --remote-host, --domain */
     const char *usage;    /* the subcommand's usage line */
     int json;             /* --json */
     int escapes;          /* --escapes: \r \n \\ in an input are interpreted */
@@ -38,15 +46,22 @@ struct cli {
 /* Parses the common options; any other option is a usage error (returns
  * EXIT_USAGE after printing the usage). Returns 0 on success. */
 int cli_parse(struct cli *c, int argc, char **argv, const char *prog,
-              const char *usage);
+              const char *usage, unsigned features);
 
-/* Calls fn for each input: each operand, or each line of standard input
- * when there is none or the operand is "-". Returns the exit status. */
+/* Calls fn for each input: each operand (with CLI_FILES: each line of each
+ * operand file), or each line of standard input when there is no operand or
+ * it is "-". Returns the exit status. */
 typedef void (*cli_input_fn)(struct cli *c, const char *input, size_t len);
 int cli_run(struct cli *c, cli_input_fn fn);
 
 /* Marks that an input yielded no answer (exit status 1). */
 void cli_unanswered(struct cli *c);
+
+/* ---- a whole diagnosis, for explain and classify (diagnosis.c) ---- */
+
+/* Writes one result line: JSON with every field, or a line for people. */
+void print_diagnosis(struct cli *c, const char *input, size_t len,
+                     const smtpdiag_result *r, int rc);
 
 /* ---- output (text_out.c) ---- */
 

@@ -96,7 +96,8 @@ int cmd_parse(int argc, char **argv)
     struct cli c;
     int rc = cli_parse(&c, argc, argv, "smtpdiag parse",
                        "smtpdiag parse [--json] [--escapes] [--multiline] "
-                       "[ARG...]");
+                       "[ARG...]",
+                       0);
     if (rc != 0)
         return rc;
     return cli_run(&c, parse_one);

@@ -7,5 +7,6 @@
 
 int cmd_explain(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
+int cmd_classify(int argc, char **argv);
 
 #endif

@@ -17,6 +17,8 @@ static const struct command {
 } commands[] = {
     {"explain", cmd_explain,
      "explain reply lines or codes in plain words (one per argument or line)"},
+    {"classify", cmd_classify,
+     "classify each line of the files (or standard input): reason, bounce"},
     {"parse", cmd_parse,
      "show the codes, command and text the parser finds in each input"},
 };

@@ -140,7 +140,7 @@ void gen_build_automaton(struct gen_model *m)
     }
     a->out_index[count] = (uint32_t)a->out_count;
     free(outs);
-    free(child);
-    free(fail);
+    a->child = child; /* kept for the compact tables (emit.c) */
+    a->fail = fail;
     free(queue);
 }

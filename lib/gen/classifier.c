@@ -10,7 +10,7 @@
 
 /* The longest normalised phrase; the run-time matcher keeps this many
  * positions to report where a match starts. */
-#define GEN_MAX_PHRASE 64
+#define GEN_MAX_PHRASE 128
 
 int gen_reason_index(const struct gen_model *m, const char *name,
                      const char *file, int line)
@@ -129,7 +129,6 @@ static void add_phrase(struct gen_model *m, const char *text, int kind,
                        int target, int pair, const char *file, int line)
 {
     struct gen_phrase p;
-    size_t i;
     p.norm = normalise(text);
     p.len = strlen(p.norm);
     p.kind = kind;
@@ -145,13 +144,6 @@ static void add_phrase(struct gen_model *m, const char *text, int kind,
     if (m->phrase_count >= 65535) {
         gen_error(file, line, "too many phrases");
         return;
-    }
-    for (i = 0; i < m->phrase_count; i++) {
-        const struct gen_phrase *q = &m->phrases[i];
-        if (strcmp(q->norm, p.norm) == 0 && q->kind == kind &&
-            (kind == GEN_PHRASE_MARKER || kind == GEN_PHRASE_SINGLE))
-            gen_error(file, line, "phrase '%s' is already used at %s:%d",
-                      p.norm, q->file, q->line);
     }
     GEN_PUSH(m->phrases, m->phrase_count, m->phrase_cap, p);
 }
@@ -193,11 +185,51 @@ void gen_load_providers(struct gen_model *m, const char *path)
         gen_error(path, 0, "at most 254 providers");
 }
 
+/* Sorting phrases to find repeats: by kind, then text. */
+static const struct gen_model *sort_model;
+static int cmp_phrase(const void *a, const void *b)
+{
+    const struct gen_phrase *x = &sort_model->phrases[*(const size_t *)a];
+    const struct gen_phrase *y = &sort_model->phrases[*(const size_t *)b];
+    if (x->kind != y->kind)
+        return x->kind - y->kind;
+    return strcmp(x->norm, y->norm);
+}
+
+/* The same phrase twice is an error where it can only be redundant or
+ * contradictory: two markers, or two rules with the same conditions (the
+ * same provider and status). Rules for different providers or codes may
+ * share wording: 263's "mail size limit exceeded" means its mailbox. */
+static void check_repeats(const struct gen_model *m)
+{
+    size_t *order = gen_xmalloc((m->phrase_count + 1) * sizeof *order), i;
+    for (i = 0; i < m->phrase_count; i++)
+        order[i] = i;
+    sort_model = m;
+    qsort(order, m->phrase_count, sizeof *order, cmp_phrase);
+    for (i = 1; i < m->phrase_count; i++) {
+        const struct gen_phrase *a = &m->phrases[order[i - 1]];
+        const struct gen_phrase *b = &m->phrases[order[i]];
+        if (a->kind != b->kind || strcmp(a->norm, b->norm) != 0 ||
+            a->kind == GEN_PHRASE_PAIR_FIRST ||
+            a->kind == GEN_PHRASE_PAIR_SECOND)
+            continue;
+        if (a->kind == GEN_PHRASE_MARKER ||
+            (m->rules[a->target].provider == m->rules[b->target].provider &&
+             m->rules[a->target].status == m->rules[b->target].status &&
+             m->rules[a->target].reply_class ==
+                 m->rules[b->target].reply_class))
+            gen_error(b->file, b->line, "phrase '%s' is already used at %s:%d",
+                      b->norm, a->file, a->line);
+    }
+    free(order);
+}
+
 void gen_load_rules(struct gen_model *m, const char *path)
 {
     static const char *const names[] = {
-        "rule",   "reason",  "detail", "priority", "provider",
-        "status", "phrase*", "pair*",  "source",   NULL};
+        "rule",  "reason",  "detail", "priority", "provider", "status",
+        "class", "phrase*", "pair*",  "source",   NULL};
     struct gen_recfile f;
     size_t i, j, k;
     gen_records_load(path, &f);
@@ -225,6 +257,12 @@ void gen_load_rules(struct gen_model *m, const char *path)
         if ((fld = gen_record_field(r, "status")) != NULL &&
             gen_parse_status(fld->value, &e.status) != 0)
             gen_error(path, fld->line, "malformed status '%s'", fld->value);
+        if ((fld = gen_record_field(r, "class")) != NULL) {
+            e.reply_class = atoi(fld->value);
+            if (strcmp(fld->value, "2") != 0 && strcmp(fld->value, "4") != 0 &&
+                strcmp(fld->value, "5") != 0)
+                gen_error(path, fld->line, "class must be 2, 4 or 5");
+        }
         if (!is_machine_name(e.id))
             gen_error(path, r->line, "malformed rule id '%s'", e.id);
         if (e.priority < 1 || e.priority > 9)
@@ -267,4 +305,5 @@ void gen_load_rules(struct gen_model *m, const char *path)
     }
     if (m->rule_count > 65535 || m->pair_count > 4096)
         gen_error(path, 0, "too many rules or pairs");
+    check_repeats(m);
 }

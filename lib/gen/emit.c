@@ -145,15 +145,15 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
             "static const struct smtpdiag__rule_row smtpdiag__rules[] = {\n");
     for (i = 0; i < m->rule_count; i++) {
         const struct gen_rule *r = &m->rules[i];
-        fprintf(f, "    {%lu, %lu, %lu, %lu, %d, %d, %d},\n",
+        fprintf(f, "    {%lu, %lu, %lu, %lu, %d, %d, %d, %d},\n",
                 (unsigned long)pool_add(p, r->id),
                 (unsigned long)pool_add(p, r->explained),
                 (unsigned long)pool_add(p, r->detail), (unsigned long)r->status,
                 reason_id(m, r->reason), r->priority,
-                r->provider < 0 ? 255 : r->provider);
+                r->provider < 0 ? 255 : r->provider, r->reply_class);
     }
     if (m->rule_count == 0)
-        fprintf(f, "    {0, 0, 0, 0, 0, 0, 255},\n");
+        fprintf(f, "    {0, 0, 0, 0, 0, 0, 255, 0},\n");
     fprintf(f, "};\n\n");
 
     v = gen_xmalloc((n > m->phrase_count ? n : m->phrase_count) * sizeof *v +
@@ -184,13 +184,48 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
     fprintf(f, "#define SMTPDIAG__OUT_FLAG 0x%lxu\n", (unsigned long)flag);
     fprintf(f, "typedef %s smtpdiag__state_t;\n\n",
             wide ? "uint32_t" : "uint16_t");
-    /* Each transition carries a flag when its target state has outputs, so
-     * the matcher's loop tests one bit instead of loading another table. */
-    for (i = 0; i < n; i++) {
-        uint32_t to = a->delta[i];
-        v[i] = to | (a->out_index[to] != a->out_index[to + 1] ? flag : 0);
+    /* The automaton in Aho-Corasick form, compact: the root's full row,
+     * and for every other state its trie edges (sorted by class) and its
+     * failure link; a missing edge follows the failure links, which the
+     * matcher does at most once per byte on average. Each target carries a
+     * flag when it has outputs, so the matcher tests one bit instead of
+     * loading a table. */
+    {
+        uint32_t *index = gen_xmalloc((a->states + 1) * sizeof *index);
+        uint32_t *cls = gen_xmalloc((a->states + 1) * sizeof *cls);
+        size_t count = 0, s;
+        int k;
+        for (k = 0; k < a->classes; k++) {
+            uint32_t to = a->delta[k];
+            v[k] = to | (a->out_index[to] != a->out_index[to + 1] ? flag : 0);
+        }
+        emit_numbers(f, "static const smtpdiag__state_t smtpdiag__root", v,
+                     (size_t)a->classes, 20);
+        for (s = 0; s < a->states; s++) {
+            index[s] = (uint32_t)count;
+            for (k = 0; s > 0 && k < a->classes; k++) {
+                int32_t to = a->child[s * (size_t)a->classes + (size_t)k];
+                if (to < 0)
+                    continue;
+                cls[count] = (uint32_t)k;
+                v[count++] =
+                    (uint32_t)to |
+                    (a->out_index[to] != a->out_index[to + 1] ? flag : 0);
+            }
+        }
+        index[a->states] = (uint32_t)count;
+        fprintf(f, "#define SMTPDIAG__EDGES %lu\n", (unsigned long)count);
+        emit_numbers(f, "static const uint32_t smtpdiag__edge_index", index,
+                     a->states + 1, 16);
+        emit_numbers(f, "static const uint8_t smtpdiag__edge_class", cls, count,
+                     24);
+        emit_numbers(f, "static const smtpdiag__state_t smtpdiag__edge_to", v,
+                     count, 20);
+        emit_numbers(f, "static const smtpdiag__state_t smtpdiag__fail",
+                     a->fail, a->states, 20);
+        free(index);
+        free(cls);
     }
-    emit_numbers(f, "static const smtpdiag__state_t smtpdiag__dfa", v, n, 20);
     emit_numbers(f, "static const uint32_t smtpdiag__out_index", a->out_index,
                  a->states + 1, 16);
     emit_numbers(f, "static const uint16_t smtpdiag__out", a->out, a->out_count,

@@ -61,6 +61,7 @@ struct gen_rule {
     int priority;    /* 1..9 */
     int provider;    /* index into providers, or -1 */
     uint32_t status; /* required enhanced code, or 0 */
+    int reply_class; /* required class of the reply (2, 4, 5), or 0 */
     int phrase_count;
 };
 
@@ -86,7 +87,9 @@ struct gen_automaton {
     unsigned char byte_class[256];
     int classes;
     size_t states;
-    uint32_t *delta;     /* states * classes */
+    uint32_t *delta;     /* states * classes: the full DFA */
+    uint32_t *fail;      /* states: Aho-Corasick failure links */
+    int32_t *child;      /* states * classes: the trie's own edges, -1 none */
     uint32_t *out_index; /* states + 1 */
     uint32_t *out;       /* phrase indices */
     size_t out_count;

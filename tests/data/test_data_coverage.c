@@ -56,14 +56,21 @@ static void check_none(const char *code, const char *what, const char *text,
 #define CHECK_NONE(code, what, text, list)                                     \
     check_none(code, what, text, list, sizeof list / sizeof list[0])
 
+/* Explains a code (or a reason, when reply is -1 and status the reason). */
+static int explain(smtpdiag_result *r, smtpdiag_lang lang, int reply,
+                   smtpdiag_code status)
+{
+    return reply < 0 ? smtpdiag_explain_reason(r, lang, (smtpdiag_reason)status)
+                     : smtpdiag_explain_code(r, lang, reply, status);
+}
+
 /* Explains the code in every language and checks every text. */
 static void check_code(int reply, smtpdiag_code status, const char *key)
 {
     smtpdiag_result en;
     size_t i;
-    assert_int_equal(
-        smtpdiag_explain_code(&en, SMTPDIAG_LANG_EN, reply, status),
-        SMTPDIAG_OK);
+    assert_int_equal(explain(&en, SMTPDIAG_LANG_EN, reply, status),
+                     SMTPDIAG_OK);
     if (strcmp(smtpdiag_result_explained_by(&en), key) != 0)
         fail_msg("%s is explained by '%s', not by its own entry", key,
                  smtpdiag_result_explained_by(&en));
@@ -74,7 +81,7 @@ static void check_code(int reply, smtpdiag_code status, const char *key)
         const char *texts[3], *names[3] = {"title", "explanation", "advice"};
         const char *english[3];
         size_t k;
-        smtpdiag_explain_code(&r, lang, reply, status);
+        explain(&r, lang, reply, status);
         assert_string_equal(smtpdiag_result_explained_by(&r), key);
         assert_int_equal(smtpdiag_result_lang(&r), lang);
         texts[0] = smtpdiag_result_title(&r);
@@ -229,6 +236,20 @@ static void every_seed_code(void **state)
     each_line(tests_data, "seed-codes.txt", seed_line);
 }
 
+static void every_reason(void **state)
+{
+    size_t i, n = smtpdiag_enum_count(SMTPDIAG_ENUM_REASON);
+    (void)state;
+    assert_int_equal(n, 34);
+    for (i = 0; i < n; i++) {
+        int reason = smtpdiag_enum_value(SMTPDIAG_ENUM_REASON, i);
+        char key[64];
+        snprintf(key, sizeof key, "reason:%s",
+                 smtpdiag_enum_name(SMTPDIAG_ENUM_REASON, reason));
+        check_code(-1, (smtpdiag_code)reason, key);
+    }
+}
+
 static void report(void **state)
 {
     (void)state;
@@ -244,6 +265,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(every_reference_status_code),
         cmocka_unit_test(every_data_record),
         cmocka_unit_test(every_seed_code),
+        cmocka_unit_test(every_reason),
         cmocka_unit_test(report),
     };
     if (argc != 3) {

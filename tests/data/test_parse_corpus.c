@@ -71,12 +71,15 @@ static void every_row(void **state)
         got_command = smtpdiag_enum_name(SMTPDIAG_ENUM_COMMAND,
                                          smtpdiag_result_command(&r));
         rows++;
-        if ((strcmp(reply, "-") == 0 ? got_reply != 0
-                                     : got_reply != (int)strtol(reply, &end, 10)) ||
-            strcmp(status, "-") == 0 ? got_status[0] != '\0'
-                                     : strcmp(got_status, status) != 0 ||
-            (strcmp(command, "-") == 0 ? strcmp(got_command, "unknown") != 0
-                                       : strcmp(got_command, command) != 0)) {
+        if ((strcmp(reply, "-") == 0
+                 ? got_reply != 0
+                 : got_reply != (int)strtol(reply, &end, 10)) ||
+                    strcmp(status, "-") == 0
+                ? got_status[0] != '\0'
+                : strcmp(got_status, status) != 0 ||
+                      (strcmp(command, "-") == 0
+                           ? strcmp(got_command, "unknown") != 0
+                           : strcmp(got_command, command) != 0)) {
             for (p = input; *p; p++)
                 if (*p == '\r' || *p == '\n')
                     *p = '|';

@@ -1,0 +1,82 @@
+/*
+ * One line per diagnosis, for `smtpdiag explain` and `smtpdiag classify`:
+ * JSON Lines with every field (null when unknown), or a line for people.
+ * SPDX-License-Identifier: MIT
+ */
+#include "cli.h"
+
+#include <string.h>
+
+static void json_offset(const char *key, size_t at)
+{
+    json_int(key, (long)at, at == SMTPDIAG_NO_OFFSET);
+}
+
+static void print_json(struct cli *c, const char *input, size_t len,
+                       const smtpdiag_result *r, int rc)
+{
+    int reply = smtpdiag_result_reply_code(r);
+    size_t match_at = smtpdiag_result_match_at(r);
+    (void)c;
+    json_begin();
+    json_string("input", input, len);
+    json_int("reply_code", reply, reply == 0);
+    json_code("status", smtpdiag_result_status(r));
+    json_cstring("severity", smtpdiag_enum_name(SMTPDIAG_ENUM_SEVERITY,
+                                                smtpdiag_result_severity(r)));
+    json_cstring("reason", rc == SMTPDIAG_OK
+                               ? smtpdiag_enum_name(SMTPDIAG_ENUM_REASON,
+                                                    smtpdiag_result_reason(r))
+                               : NULL);
+    json_cstring("detail", smtpdiag_result_detail(r));
+    json_cstring("bounce", smtpdiag_enum_name(SMTPDIAG_ENUM_BOUNCE,
+                                              smtpdiag_result_bounce(r)));
+    json_cstring("provider", smtpdiag_result_provider(r));
+    json_cstring("rule", smtpdiag_result_rule(r));
+    json_offset("match_at", match_at);
+    json_int("match_len", (long)smtpdiag_result_match_len(r),
+             match_at == SMTPDIAG_NO_OFFSET);
+    json_cstring("lang", smtpdiag_lang_tag(smtpdiag_result_lang(r)));
+    json_cstring("title", smtpdiag_result_title(r));
+    json_cstring("explanation", smtpdiag_result_explanation(r));
+    json_cstring("advice", smtpdiag_result_advice(r));
+    json_cstring("explained_by", smtpdiag_result_explained_by(r));
+    json_end();
+}
+
+void print_diagnosis(struct cli *c, const char *input, size_t len,
+                     const smtpdiag_result *r, int rc)
+{
+    const char *provider = smtpdiag_result_provider(r);
+    if (rc != SMTPDIAG_OK)
+        cli_unanswered(c);
+    if (c->json) {
+        print_json(c, input, len, r, rc);
+        return;
+    }
+    out_human(input, len);
+    if (rc != SMTPDIAG_OK) {
+        out_str(" => no reply code, enhanced status code or known reason\n");
+        return;
+    }
+    out_str(" => [");
+    out_str(smtpdiag_enum_name(SMTPDIAG_ENUM_SEVERITY,
+                               smtpdiag_result_severity(r)));
+    out_str("] ");
+    out_str(
+        smtpdiag_enum_name(SMTPDIAG_ENUM_REASON, smtpdiag_result_reason(r)));
+    out_str(" (");
+    out_str(
+        smtpdiag_enum_name(SMTPDIAG_ENUM_BOUNCE, smtpdiag_result_bounce(r)));
+    if (provider[0]) {
+        out_str(", ");
+        out_str(provider);
+    }
+    out_str("): ");
+    out_str(smtpdiag_result_title(r));
+    out_str(": ");
+    out_str(smtpdiag_result_explanation(r));
+    out_char(' ');
+    out_str(smtpdiag_result_advice(r));
+    out_char('\n');
+}
