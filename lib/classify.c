@@ -238,7 +238,12 @@ int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
     }
 
     s->reason = (uint8_t)code_reason(s, &code_priority);
-    decided = win && win->priority > code_priority;
+    /* A rule that says "no reason given" is never more specific than a
+     * code that names one. */
+    decided =
+        win && win->priority > code_priority &&
+        (smtpdiag__rule_at(win->rule)->reason != SMTPDIAG_REASON_UNDEFINED ||
+         s->reason == SMTPDIAG_REASON_UNDEFINED);
     if (decided) {
         const struct smtpdiag__rule_row *row = smtpdiag__rule_at(win->rule);
         s->reason = row->reason;
