@@ -66,6 +66,7 @@ static const struct pattern command_words[] = {
     {"initial greeting", SMTPDIAG_COMMAND_CONNECT},
     {"greeting", SMTPDIAG_COMMAND_CONNECT},
     {"connection", SMTPDIAG_COMMAND_CONNECT},
+    {"dot", SMTPDIAG_COMMAND_EOD},
     {"connect", SMTPDIAG_COMMAND_CONNECT},
     {"banner", SMTPDIAG_COMMAND_CONNECT},
 };
@@ -74,14 +75,34 @@ static const struct pattern command_words[] = {
  * FIRST_SUFFIXED on only count with " command" after the name ("for RCPT
  * TO command", not "for RCPT domain"). */
 static const char *const anchors[] = {
-    "in reply to ",   "after ", ">>> ",       "reject: ",    "syntax: ",
-    "while sending ", "for ",   "failed on ", "understand ",
+    "in reply to ",
+    "after ",
+    ">>> ",
+    "reject: ",
+    "syntax: ",
+    "while sending ",
+    "performing ",
+    "during ",
+    "progress was ",
+    "in command \"",
+    /* from here on, only with " command" after the name */
+    "for ",
+    "failed on ",
+    "understand ",
 };
-#define FIRST_SUFFIXED 6
+#define FIRST_SUFFIXED 10
 
 /* Wordings that name the command without naming it. */
 static const struct pattern phrases[] = {
     {"refused to talk to me", SMTPDIAG_COMMAND_CONNECT},
+    {"greeting failed", SMTPDIAG_COMMAND_CONNECT},
+    {"server greeting", SMTPDIAG_COMMAND_CONNECT},
+    {"invalid helo", SMTPDIAG_COMMAND_HELO},
+    {"helo argument", SMTPDIAG_COMMAND_HELO},
+    {"in rcpt to", SMTPDIAG_COMMAND_RCPT},
+    {"in mail from", SMTPDIAG_COMMAND_MAIL},
+    {"tls currently unavailable", SMTPDIAG_COMMAND_STARTTLS},
+    {"tls is required", SMTPDIAG_COMMAND_STARTTLS},
     {"establish an smtp connection", SMTPDIAG_COMMAND_CONNECT},
     {"connection timed out with ", SMTPDIAG_COMMAND_CONNECT},
     {"does not like recipient", SMTPDIAG_COMMAND_RCPT},
@@ -130,13 +151,13 @@ static int starts_clause(const unsigned char *p, size_t i)
 static smtpdiag_command command_word(const unsigned char *p, size_t n, size_t i,
                                      size_t *len)
 {
-    size_t k;
+    size_t k, start = i;
     i += match(p, n, i, "pipelined ");
     i += match(p, n, i, "the ");
     for (k = 0; k < COUNT(command_words); k++) {
         size_t m = match(p, n, i, command_words[k].text);
         if (m && (i + m == n || !is_letter(p[i + m]))) {
-            *len = m;
+            *len = i + m - start; /* with the words skipped before it */
             return command_words[k].command;
         }
     }
@@ -150,6 +171,32 @@ static int command_suffix(const unsigned char *p, size_t n, size_t i)
     if (!m)
         m = match(p, n, i, " from");
     return match(p, n, i + m, " command") != 0;
+}
+
+/* Whether a reply code follows a command name: "DATA:554", "RCPT TO:550",
+ * "MAIL FROM: 550". */
+static int names_reply(const unsigned char *p, size_t n, size_t i)
+{
+    size_t m = match(p, n, i, " to");
+    if (!m)
+        m = match(p, n, i, " from");
+    i += m;
+    if (i >= n || p[i] != ':')
+        return 0;
+    i++;
+    if (i < n && p[i] == ' ')
+        i++;
+    return i < n && p[i] >= '2' && p[i] <= '5';
+}
+
+/* Whether the text contains the lower-case phrase, case-folded. */
+static int contains(const unsigned char *p, size_t n, const char *phrase)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (match(p, n, i, phrase))
+            return 1;
+    return 0;
 }
 
 /* What the text says, at the first place it says it. */
@@ -178,18 +225,27 @@ static smtpdiag_command from_text(const unsigned char *p, size_t n)
         for (k = 0; k < COUNT(clauses); k++)
             if (match(p, n, i, clauses[k].text) && starts_clause(p, i))
                 return clauses[k].command;
-        /* Gmail's "(EHLO)" */
+        /* Gmail's "(EHLO)"; Coremail's "DATA:554", "RCPT TO:550" */
         c = command_word(p, n, i, &m);
         if (c != SMTPDIAG_COMMAND_UNKNOWN && i > 0 && p[i - 1] == '(' &&
             i + m < n && p[i + m] == ')')
+            return c;
+        if (c != SMTPDIAG_COMMAND_UNKNOWN && names_reply(p, n, i + m))
             return c;
     }
     return SMTPDIAG_COMMAND_UNKNOWN;
 }
 
 /* What the codes imply: replies that only one command can receive. */
-static smtpdiag_command from_codes(int reply, smtpdiag_code status)
+static smtpdiag_command from_codes(const unsigned char *p, size_t n, int reply,
+                                   smtpdiag_code status)
 {
+    /* The reply to EHLO greets and lists the server's extensions. */
+    if (reply == 250 &&
+        (contains(p, n, "pipelining") || contains(p, n, "8bitmime") ||
+         contains(p, n, "pleased to meet you") ||
+         contains(p, n, "at your service") || contains(p, n, "greets")))
+        return SMTPDIAG_COMMAND_HELO;
     switch (reply) {
     case 354:
         return SMTPDIAG_COMMAND_DATA;
@@ -213,16 +269,17 @@ static smtpdiag_command from_codes(int reply, smtpdiag_code status)
     return SMTPDIAG_COMMAND_UNKNOWN;
 }
 
-/* A command named in passing: "User Unknown in RCPT TO". */
+/* A command named in passing, in the capitals of the protocol, in a text
+ * without a reply code: "5.1.8 (Server rejected MAIL FROM address)". Prose
+ * such as "reject mail from 192.0.2.1" does not count. */
 static smtpdiag_command in_passing(const unsigned char *p, size_t n)
 {
     size_t i;
-    for (i = 0; i < n; i++) {
-        if (i > 0 && is_letter(p[i - 1]))
-            continue;
-        if (match(p, n, i, "rcpt to"))
+    for (i = 0; i + 7 <= n; i++) {
+        if (memcmp(p + i, "RCPT TO", 7) == 0)
             return SMTPDIAG_COMMAND_RCPT;
-        if (match(p, n, i, "mail from"))
+        if (i + 9 <= n && memcmp(p + i, "MAIL ", 5) == 0 &&
+            match(p, n, i + 5, "from"))
             return SMTPDIAG_COMMAND_MAIL;
     }
     return SMTPDIAG_COMMAND_UNKNOWN;
@@ -237,7 +294,8 @@ smtpdiag_command smtpdiag__find_command(const char *text, size_t len,
         len = 0;
     if ((c = from_text(p, len)) != SMTPDIAG_COMMAND_UNKNOWN)
         return c;
-    if ((c = from_codes(reply_code, status)) != SMTPDIAG_COMMAND_UNKNOWN)
+    if ((c = from_codes(p, len, reply_code, status)) !=
+        SMTPDIAG_COMMAND_UNKNOWN)
         return c;
-    return in_passing(p, len);
+    return reply_code ? SMTPDIAG_COMMAND_UNKNOWN : in_passing(p, len);
 }

@@ -150,6 +150,33 @@ static int opens_quotation(const unsigned char *p, size_t i)
            c == '=';
 }
 
+/* Whether a diagnostic type ("x-unix; ") names a local delivery program. */
+static int is_unix_type(const unsigned char *p, size_t n)
+{
+    static const char type[] = "x-unix;";
+    size_t k;
+    if (n < sizeof type - 1)
+        return 0;
+    for (k = 0; k + 1 < sizeof type; k++)
+        if (smtpdiag__ascii_lower(p[k]) != (unsigned char)type[k])
+            return 0;
+    return 1;
+}
+
+/* A DSN field name before its value: "Diagnostic-Code: smtp; 554 ...". */
+static size_t skip_field_name(const unsigned char *p, size_t n, size_t i)
+{
+    static const char name[] = "diagnostic-code:";
+    size_t k;
+    for (k = 0; k + 1 < sizeof name; k++)
+        if (i + k >= n ||
+            smtpdiag__ascii_lower(p[i + k]) != (unsigned char)name[k])
+            return i;
+    for (i += k; i < n && (p[i] == ' ' || p[i] == '\t'); i++)
+        ;
+    return i;
+}
+
 /* A DSN diagnostic type before the reply: "smtp; ", "X-Postfix; ". */
 size_t smtpdiag__skip_diagnostic_type(const unsigned char *p, size_t n,
                                       size_t i)
@@ -173,6 +200,54 @@ static int at_said(const unsigned char *p, size_t n, size_t i)
         return 0;
     for (k = 0; k < 5; k++)
         if (smtpdiag__ascii_lower(p[i + k]) != word[k])
+            return 0;
+    return 1;
+}
+
+/* A quotation mark before the reply: "... with message \"554 DT:SPM ...". */
+static int opens_quote_mark(const unsigned char *p, size_t i)
+{
+    return i > 0 && (p[i - 1] == '\'' || p[i - 1] == '"');
+}
+
+/* Whether the word before the colon at p[colon] names a number in a log
+ * line ("time: 431", "size: 550"), not a reply. */
+static int numeric_field(const unsigned char *p, size_t colon)
+{
+    static const char *const fields[] = {"time", "delay", "size", "port",
+                                         "pid",  "mid",   "id",   "len"};
+    size_t start = colon, k, j, n;
+    while (start > 0 && is_alnum(p[start - 1]))
+        start--;
+    for (k = 0; k < sizeof fields / sizeof fields[0]; k++) {
+        n = strlen(fields[k]);
+        if (colon - start != n)
+            continue;
+        for (j = 0; j < n; j++)
+            if (smtpdiag__ascii_lower(p[start + j]) !=
+                (unsigned char)fields[k][j])
+                break;
+        if (j == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* Words that introduce a reply in prose: "...Exception: 554 ...",
+ * "[ip]: 501 ...", "DATA:554 ...", "Permanent Error 550 ...". Such a reply
+ * counts only when nothing better was found. */
+static int introduces_reply(const unsigned char *p, size_t i)
+{
+    static const char error[] = "error ";
+    size_t k;
+    if (i >= 1 && p[i - 1] == ':' && (i < 2 || !is_digit(p[i - 2])))
+        return !numeric_field(p, i - 1);
+    if (i >= 2 && p[i - 1] == ' ' && p[i - 2] == ':')
+        return !numeric_field(p, i - 2);
+    if (i < 6)
+        return 0;
+    for (k = 0; k < 6; k++)
+        if (smtpdiag__ascii_lower(p[i - 6 + k]) != error[k])
             return 0;
     return 1;
 }
@@ -224,7 +299,7 @@ static void use_status(struct smtpdiag__state *st, const struct found *f)
 int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text;
-    struct found lead, quoted, line, loose, f;
+    struct found lead, quoted, line, intro, loose, f;
     const struct found *reply;
     size_t i = 0, lead_end;
     int at_line_start = 0;
@@ -232,15 +307,21 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
     memset(&lead, 0, sizeof lead);
     memset(&quoted, 0, sizeof quoted);
     memset(&line, 0, sizeof line);
+    memset(&intro, 0, sizeof intro);
     memset(&loose, 0, sizeof loose);
     if (!p)
         len = 0;
     while (i < len && (p[i] == ' ' || p[i] == '\t' || is_eol(p[i])))
         i++;
     i = skip_line_prefix(p, len, i);
-    i = smtpdiag__skip_diagnostic_type(p, len, i);
+    i = skip_field_name(p, len, i);
     {
-        size_t k = match_reply_and_status(p, len, i, &lead);
+        size_t type = i, k;
+        i = smtpdiag__skip_diagnostic_type(p, len, i);
+        /* "x-unix; 255": a local program's exit status, not a reply */
+        k = i > type && is_unix_type(p + type, i - type)
+                ? 0
+                : match_reply_and_status(p, len, i, &lead);
         if (k == 0) {
             size_t j = i < len && p[i] == '#' ? i + 1 : i;
             if ((k = smtpdiag__match_status(p, len, j, &lead.status)) != 0) {
@@ -275,23 +356,26 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
         } else if (at_line_start) {
             if (!line.reply && match_reply_and_status(p, len, i, &f))
                 line = f;
-        } else if (match_reply_and_status(p, len, i, &f) &&
-                   (f.status || f.quoted) &&
-                   (f.reply != lead.reply || f.status != lead.status) &&
-                   (!quoted.reply || opens_quotation(p, i))) {
-            /* The first reply quoted in the text, or one nested deeper in
-             * it; a repetition of the lead's codes is no quotation. */
-            quoted = f;
+        } else if (match_reply_and_status(p, len, i, &f)) {
+            if ((f.status || f.quoted || opens_quote_mark(p, i)) &&
+                (f.reply != lead.reply || f.status != lead.status) &&
+                (!quoted.reply || opens_quotation(p, i)))
+                /* The first reply quoted in the text, or one nested deeper
+                 * in it; a repetition of the lead's codes is no quotation. */
+                quoted = f;
+            else if (!intro.reply && introduces_reply(p, i))
+                intro = f;
         }
         at_line_start = 0;
         if (!loose.status && smtpdiag__match_status(p, len, i, &loose.status))
             loose.status_at = i;
     }
 
-    reply = quoted.reply ? &quoted
-            : lead.reply ? &lead
-            : line.reply ? &line
-                         : NULL;
+    reply = quoted.reply  ? &quoted
+            : lead.reply  ? &lead
+            : line.reply  ? &line
+            : intro.reply ? &intro
+                          : NULL;
     st->reply_code = (int16_t)(reply ? reply->reply : 0);
     st->reply_at = reply ? (uint64_t)reply->reply_at + 1 : 0;
     /* The enhanced code that belongs to the chosen reply; else the

@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "corpus.h"
+
 #include <smtpdiag.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,52 +20,20 @@
 
 static const char *data_dir;
 
-/* Undoes the corpus escapes \\ \r \n \t in place; returns the length. */
-static size_t unescape(char *s)
-{
-    size_t i = 0, o = 0;
-    while (s[i]) {
-        if (s[i] == '\\' && s[i + 1]) {
-            char c = s[i + 1];
-            s[o++] = c == 'r' ? '\r' : c == 'n' ? '\n' : c == 't' ? '\t' : c;
-            i += 2;
-        } else {
-            s[o++] = s[i++];
-        }
-    }
-    s[o] = '\0';
-    return o;
-}
-
 static void every_row(void **state)
 {
-    char path[1024], line[65536];
-    FILE *f;
-    int lineno = 0, rows = 0, failures = 0;
+    struct corpus c;
+    char *col[4], *p, *end;
+    size_t len;
+    int rows = 0, failures = 0;
     (void)state;
-    snprintf(path, sizeof path, "%s/replies.tsv", data_dir);
-    f = fopen(path, "r");
-    if (!f)
-        fail_msg("cannot open %s", path);
-    while (fgets(line, sizeof line, f)) {
-        char *input = line, *reply, *status, *command, *end;
+    corpus_open(&c, data_dir, "replies.tsv");
+    while (corpus_row(&c, col, 4, &len)) {
+        const char *input = col[0], *reply = col[1], *status = col[2],
+                   *command = col[3], *got_command;
         smtpdiag_result r;
-        char got_status[16], *p;
-        const char *got_command;
-        size_t len;
+        char got_status[16];
         int got_reply;
-        lineno++;
-        line[strcspn(line, "\r\n")] = '\0';
-        if (line[0] == '#' || line[0] == '\0' ||
-            strncmp(line, "input\t", 6) == 0)
-            continue;
-        reply = strchr(input, '\t');
-        status = reply ? strchr(reply + 1, '\t') : NULL;
-        command = status ? strchr(status + 1, '\t') : NULL;
-        if (!command)
-            fail_msg("replies.tsv:%d: expected 4 columns", lineno);
-        *reply++ = *status++ = *command++ = '\0';
-        len = unescape(input);
         smtpdiag_parse(&r, input, len);
         got_reply = smtpdiag_result_reply_code(&r);
         smtpdiag_code_format(smtpdiag_result_status(&r), got_status,
@@ -74,23 +44,21 @@ static void every_row(void **state)
         if ((strcmp(reply, "-") == 0
                  ? got_reply != 0
                  : got_reply != (int)strtol(reply, &end, 10)) ||
-                    strcmp(status, "-") == 0
-                ? got_status[0] != '\0'
-                : strcmp(got_status, status) != 0 ||
-                      (strcmp(command, "-") == 0
-                           ? strcmp(got_command, "unknown") != 0
-                           : strcmp(got_command, command) != 0)) {
-            for (p = input; *p; p++)
+            (strcmp(status, "-") == 0 ? got_status[0] != '\0'
+                                      : strcmp(got_status, status) != 0) ||
+            (strcmp(command, "-") == 0 ? strcmp(got_command, "unknown") != 0
+                                       : strcmp(got_command, command) != 0)) {
+            for (p = col[0]; *p; p++)
                 if (*p == '\r' || *p == '\n')
                     *p = '|';
             printf("replies.tsv:%d: want %s %s %s, got %d %s %s: %.160s\n",
-                   lineno, reply, status, command, got_reply,
+                   c.lineno, reply, status, command, got_reply,
                    got_status[0] ? got_status : "-",
-                   strcmp(got_command, "unknown") ? got_command : "-", input);
+                   strcmp(got_command, "unknown") ? got_command : "-", col[0]);
             failures++;
         }
     }
-    fclose(f);
+    corpus_close(&c);
     printf("[ info     ] %d rows, %d disagree\n", rows, failures);
     assert_true(rows >= 300);
     assert_int_equal(failures, 0);

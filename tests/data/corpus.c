@@ -1,0 +1,68 @@
+/* Reading the labelled corpora in tests/data (see corpus.h). */
+#include "corpus.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+/* Undoes the corpus escapes \\ \r \n \t in place; returns the length. */
+static size_t unescape(char *s)
+{
+    size_t i = 0, o = 0;
+    while (s[i]) {
+        if (s[i] == '\\' && s[i + 1]) {
+            char c = s[i + 1];
+            s[o++] = c == 'r' ? '\r' : c == 'n' ? '\n' : c == 't' ? '\t' : c;
+            i += 2;
+        } else {
+            s[o++] = s[i++];
+        }
+    }
+    s[o] = '\0';
+    return o;
+}
+
+void corpus_open(struct corpus *c, const char *dir, const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(c->name, sizeof c->name, "%s", name);
+    c->lineno = 0;
+    c->f = fopen(path, "r");
+    if (!c->f)
+        fail_msg("cannot open %s", path);
+}
+
+int corpus_row(struct corpus *c, char **cols, int n, size_t *len)
+{
+    while (fgets(c->line, sizeof c->line, c->f)) {
+        char *p = c->line;
+        int k;
+        c->lineno++;
+        c->line[strcspn(c->line, "\r\n")] = '\0';
+        if (c->line[0] == '#' || c->line[0] == '\0' ||
+            strncmp(c->line, "input\t", 6) == 0)
+            continue;
+        for (k = 0; k < n; k++) {
+            cols[k] = p;
+            p = strchr(p, '\t');
+            if ((p == NULL) != (k == n - 1))
+                fail_msg("%s:%d: expected %d columns", c->name, c->lineno, n);
+            if (p)
+                *p++ = '\0';
+        }
+        *len = unescape(cols[0]);
+        return 1;
+    }
+    return 0;
+}
+
+void corpus_close(struct corpus *c)
+{
+    if (c->f)
+        fclose(c->f);
+    c->f = NULL;
+}
