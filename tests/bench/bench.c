@@ -393,7 +393,8 @@ static void op_once(enum op op, const char *p, size_t n)
     smtpdiag_result r;
     switch (op) {
     case OP_FLOOR:
-        sink += floor_walk((const unsigned char *)p, n, (uint32_t)sink & 255);
+        sink += floor_walk((const unsigned char *)p, n,
+                           (uint32_t)(sink % cfg.floor_states));
         break;
     case OP_PARSE:
         sink += (uint64_t)smtpdiag_parse(&r, p, n);
