@@ -20,6 +20,11 @@ function(smtpdiag_sanitize target)
                            -fno-sanitize-recover=all -fno-omit-frame-pointer)
     target_link_options(${target} PRIVATE -fsanitize=${SMTPDIAG_SANITIZE})
   endif()
+  # For libFuzzer builds the library itself must report coverage.
+  if(SMTPDIAG_FUZZ)
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+    target_link_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
 endfunction()
 
 # What every library, test and example target gets.

@@ -155,7 +155,10 @@ static smtpdiag_command command_word(const unsigned char *p, size_t n, size_t i,
     i += match(p, n, i, "pipelined ");
     i += match(p, n, i, "the ");
     for (k = 0; k < COUNT(command_words); k++) {
-        size_t m = match(p, n, i, command_words[k].text);
+        size_t m;
+        if (i >= n || command_words[k].text[0] != smtpdiag__ascii_lower(p[i]))
+            continue;
+        m = match(p, n, i, command_words[k].text);
         if (m && (i + m == n || !is_letter(p[i + m]))) {
             *len = i + m - start; /* with the words skipped before it */
             return command_words[k].command;
@@ -207,9 +210,13 @@ static smtpdiag_command from_text(const unsigned char *p, size_t n)
         smtpdiag_command c;
         if (i > 0 && is_letter(p[i - 1]))
             continue; /* only at the start of a word */
+        int c0 = smtpdiag__ascii_lower(p[i]);
+        /* Every pattern starts with a letter or '>': skip other bytes. */
+        if (!is_letter(p[i]) && p[i] != '>')
+            continue;
         for (k = 0; k < COUNT(anchors); k++) {
             size_t w;
-            if ((m = match(p, n, i, anchors[k])) == 0)
+            if (anchors[k][0] != c0 || (m = match(p, n, i, anchors[k])) == 0)
                 continue;
             /* "allowed to pipeline after STARTTLS" is about what follows */
             if (k == 1 && i >= 9 && match(p, n, i - 9, "pipeline "))
@@ -220,10 +227,11 @@ static smtpdiag_command from_text(const unsigned char *p, size_t n)
                 return c;
         }
         for (k = 0; k < COUNT(phrases); k++)
-            if (match(p, n, i, phrases[k].text))
+            if (phrases[k].text[0] == c0 && match(p, n, i, phrases[k].text))
                 return phrases[k].command;
         for (k = 0; k < COUNT(clauses); k++)
-            if (match(p, n, i, clauses[k].text) && starts_clause(p, i))
+            if (clauses[k].text[0] == c0 && match(p, n, i, clauses[k].text) &&
+                starts_clause(p, i))
                 return clauses[k].command;
         /* Gmail's "(EHLO)"; Coremail's "DATA:554", "RCPT TO:550" */
         c = command_word(p, n, i, &m);
