@@ -84,22 +84,31 @@ static void write_text(const char *s, size_t len,
                        int (*escape)(unsigned long cp, char *esc, size_t size))
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
+    size_t i = 0, run = 0; /* bytes from run to i are written as they are */
     while (i < len) {
         unsigned long cp;
-        size_t n = utf8_decode(p + i, len - i, &cp);
+        size_t n;
         char esc[24];
+        if (p[i] >= 0x20 && p[i] < 0x7F && p[i] != '"' && p[i] != '\\') {
+            i++; /* plain ASCII: the common case, no decoding */
+            continue;
+        }
+        n = utf8_decode(p + i, len - i, &cp);
+        if (n != 0 && !escape(cp, esc, sizeof esc)) {
+            i += n;
+            continue;
+        }
+        put(s + run, i - run);
         if (n == 0) {
             put(replacement, 3);
             i++;
-            continue;
-        }
-        if (escape(cp, esc, sizeof esc))
+        } else {
             out_str(esc);
-        else
-            put(s + i, n);
-        i += n;
+            i += n;
+        }
+        run = i;
     }
+    put(s + run, i - run);
 }
 
 /* For people: control characters and bidi controls become visible. */
