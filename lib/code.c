@@ -5,11 +5,6 @@
  */
 #include "internal.h"
 
-int smtpdiag__ascii_lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
 int smtpdiag_code_is_valid(smtpdiag_code code)
 {
     unsigned c = SMTPDIAG_CODE_CLASS(code);

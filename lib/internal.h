@@ -134,7 +134,11 @@ void smtpdiag__state_store(smtpdiag_result *r, const struct smtpdiag__state *s);
 
 /* ---- codes (code.c) and reply reading (reply.c) ---- */
 
-int smtpdiag__ascii_lower(int c);
+/* ASCII lower case; inline, as it runs for every byte of a text. */
+static inline int smtpdiag__ascii_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
 
 /* A reply code / an enhanced status code token at p[i]: its length, or 0. */
 size_t smtpdiag__match_reply(const unsigned char *p, size_t n, size_t i,
