@@ -125,6 +125,8 @@ static int in_domains(const char *domains, const char *name, size_t len)
 static int provider_from_hints(const struct smtpdiag__hints *h)
 {
     size_t i;
+    if (h->host_len == 0 && h->domain_len == 0)
+        return -1;
     for (i = 0; i < smtpdiag__provider_count(); i++) {
         const char *domains =
             smtpdiag__string(smtpdiag__provider_at(i)->domains);
