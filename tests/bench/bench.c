@@ -18,6 +18,8 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include "../data/escapes.h"
+
 #include <smtpdiag.h>
 
 #include <errno.h>
@@ -319,23 +321,6 @@ struct corpus {
     size_t count, cap, bytes;
 };
 
-/* Undoes the corpus escapes \\ \r \n \t in place; returns the length. */
-static size_t unescape(char *s)
-{
-    size_t i = 0, o = 0;
-    while (s[i]) {
-        if (s[i] == '\\' && s[i + 1]) {
-            char c = s[i + 1];
-            s[o++] = c == 'r' ? '\r' : c == 'n' ? '\n' : c == 't' ? '\t' : c;
-            i += 2;
-        } else {
-            s[o++] = s[i++];
-        }
-    }
-    s[o] = '\0';
-    return o;
-}
-
 static void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
@@ -369,7 +354,7 @@ static int load_corpus(struct corpus *c, const char *file, size_t columns)
             cols++;
         check(cols == columns, "corpus row has the expected columns", file);
         line[strcspn(line, "\t")] = '\0';
-        n = unescape(line);
+        n = corpus_unescape(line);
         if (c->count == c->cap) {
             size_t cap = c->cap ? c->cap * 2 : 1024;
             char **t = realloc(c->text, cap * sizeof *t);
@@ -1096,11 +1081,32 @@ static const struct {
     {"random bytes", NULL, ""},
 };
 
+/* The texts of growing size, 1 KiB to max_size, made of a corpus's
+ * replies one a line. */
+static const size_t sizes[] = {KIB,       4 * KIB, 16 * KIB, 64 * KIB,
+                               256 * KIB, MIB,     4 * MIB,  16 * MIB};
+
+static void bench_realistic(const char *what, enum op op,
+                            const struct corpus *c, size_t max_size,
+                            const char *note)
+{
+    size_t i;
+    for (i = 0; i < COUNT(sizes) && sizes[i] <= max_size; i++) {
+        char name[96], sz[32];
+        char *text;
+        size_name(sz, sizeof sz, sizes[i]);
+        snprintf(name, sizeof name, "%s realistic %s", what, sz);
+        if (!want(name))
+            continue;
+        text = realistic_text(c, sizes[i]);
+        bench_text(name, op, text, sizes[i], note);
+        free(text);
+    }
+}
+
 int main(int argc, char **argv)
 {
     struct corpus replies, classified;
-    static const size_t sizes[] = {KIB,       4 * KIB, 16 * KIB, 64 * KIB,
-                                   256 * KIB, MIB,     4 * MIB,  16 * MIB};
     size_t max_size, adv_sizes[2], i, k;
     int a;
 
@@ -1180,35 +1186,16 @@ int main(int argc, char **argv)
     /* parse: the replies corpus, then texts of growing size */
     bench_corpus("parse replies.tsv", OP_PARSE, &replies,
                  "tests/data/replies.tsv");
-    for (i = 0; i < COUNT(sizes) && sizes[i] <= max_size; i++) {
-        char name[96], sz[32];
-        char *text;
-        size_name(sz, sizeof sz, sizes[i]);
-        snprintf(name, sizeof name, "parse realistic %s", sz);
-        if (!want(name))
-            continue;
-        text = realistic_text(&replies, sizes[i]);
-        bench_text(name, OP_PARSE, text, sizes[i], "replies.tsv, one a line");
-        free(text);
-    }
+    bench_realistic("parse", OP_PARSE, &replies, max_size,
+                    "replies.tsv, one a line");
 
     /* classify: the corpus, a typical reply, long and adversarial texts */
     bench_corpus("classify corpus", OP_CLASSIFY, &classified,
                  "tests/data/classify-corpus.tsv");
     bench_text("classify typical 148B", OP_CLASSIFY, typical_reply,
                strlen(typical_reply), "Gmail 550 5.2.1, one reply");
-    for (i = 0; i < COUNT(sizes) && sizes[i] <= max_size; i++) {
-        char name[96], sz[32];
-        char *text;
-        size_name(sz, sizeof sz, sizes[i]);
-        snprintf(name, sizeof name, "classify realistic %s", sz);
-        if (!want(name))
-            continue;
-        text = realistic_text(&classified, sizes[i]);
-        bench_text(name, OP_CLASSIFY, text, sizes[i],
-                   "classify-corpus.tsv, one a line");
-        free(text);
-    }
+    bench_realistic("classify", OP_CLASSIFY, &classified, max_size,
+                    "classify-corpus.tsv, one a line");
     for (i = 0; i < COUNT(adv_sizes); i++) {
         for (k = 0; k < COUNT(adversarial); k++) {
             char name[96], sz[32];

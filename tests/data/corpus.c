@@ -1,5 +1,6 @@
 /* Reading the labelled corpora in tests/data (see corpus.h). */
 #include "corpus.h"
+#include "escapes.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -7,23 +8,6 @@
 #include <cmocka.h>
 
 #include <string.h>
-
-/* Undoes the corpus escapes \\ \r \n \t in place; returns the length. */
-static size_t unescape(char *s)
-{
-    size_t i = 0, o = 0;
-    while (s[i]) {
-        if (s[i] == '\\' && s[i + 1]) {
-            char c = s[i + 1];
-            s[o++] = c == 'r' ? '\r' : c == 'n' ? '\n' : c == 't' ? '\t' : c;
-            i += 2;
-        } else {
-            s[o++] = s[i++];
-        }
-    }
-    s[o] = '\0';
-    return o;
-}
 
 void corpus_open(struct corpus *c, const char *dir, const char *name)
 {
@@ -54,7 +38,7 @@ int corpus_row(struct corpus *c, char **cols, int n, size_t *len)
             if (p)
                 *p++ = '\0';
         }
-        *len = unescape(cols[0]);
+        *len = corpus_unescape(cols[0]);
         return 1;
     }
     return 0;
