@@ -68,6 +68,11 @@ struct smtpdiag__phrase_row {
     uint8_t len; /* normalised length */
 };
 
+struct smtpdiag__notice_row {
+    uint32_t id;  /* pool: "subject-failed-one" */
+    uint32_t msg; /* its message */
+};
+
 /* Message indices are relative to an entry's first message. */
 enum { SMTPDIAG__TITLE = 0, SMTPDIAG__EXPLANATION = 1, SMTPDIAG__ADVICE = 2 };
 
@@ -83,6 +88,9 @@ size_t smtpdiag__lang_index(int lang);
 const struct smtpdiag__reply_row *smtpdiag__find_reply(int code);
 const struct smtpdiag__status_row *smtpdiag__find_status(smtpdiag_code code);
 const char *smtpdiag__data_hash(void);
+/* The message of a notice block (lib/data/notices.txt), or
+ * SMTPDIAG__NO_MSG. */
+uint32_t smtpdiag__notice_msg(const char *id);
 const char *smtpdiag__data_version(void);
 
 /* The classifier's tables. */

@@ -190,3 +190,12 @@ void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
         }
     }
 }
+
+uint32_t smtpdiag__notice_msg(const char *id)
+{
+    size_t i;
+    for (i = 0; i < SMTPDIAG__NOTICE_COUNT; i++)
+        if (strcmp(smtpdiag__string(smtpdiag__notices[i].id), id) == 0)
+            return smtpdiag__notices[i].msg;
+    return SMTPDIAG__NO_MSG;
+}

@@ -63,6 +63,10 @@ void cli_unanswered(struct cli *c);
 void print_diagnosis(struct cli *c, const char *input, size_t len,
                      const smtpdiag_result *r, int rc);
 
+/* The classification fields of a JSON object (reply_code ... explained_by),
+ * between json_begin() and json_end(). */
+void json_diagnosis_fields(const smtpdiag_result *r, int rc);
+
 /* ---- output (text_out.c) ---- */
 
 /* Writes UTF-8 text for people: invalid bytes become U+FFFD, control and

@@ -245,7 +245,8 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
     memset(&p, 0, sizeof p);
     p.slot_count =
         2 * (total + m->reply_count + m->status_count + 6 * m->lang_count +
-             2 * m->reason_count + 3 * m->provider_count + 3 * m->rule_count) +
+             2 * m->reason_count + 3 * m->provider_count + 3 * m->rule_count +
+             m->notice_count) +
         17;
     p.slots = gen_xmalloc(p.slot_count * sizeof *p.slots);
     memset(p.slots, 0, p.slot_count * sizeof *p.slots);
@@ -267,6 +268,8 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
     for (i = 0; i < m->status_count; i++)
         status_key[i] = pool_add(&p, m->statuses[i].key);
     pool_classifier_strings(m, &p);
+    for (i = 0; i < m->notice_count; i++)
+        pool_add(&p, m->notices[i].id);
     msg_off = gen_xmalloc(total * sizeof *msg_off + 1);
     for (i = 0; i < m->lang_count; i++)
         for (j = 0; j < m->msg_count; j++)
@@ -323,6 +326,17 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
     fprintf(f, "};\n\n");
 
     emit_classifier(f, m, &p);
+    fprintf(f, "#define SMTPDIAG__NOTICE_COUNT %lu\n",
+            (unsigned long)m->notice_count);
+    fprintf(f, "static const struct smtpdiag__notice_row "
+               "smtpdiag__notices[] = {\n");
+    for (i = 0; i < m->notice_count; i++)
+        fprintf(f, "    {%lu, %lu},\n",
+                (unsigned long)pool_add(&p, m->notices[i].id),
+                (unsigned long)m->notices[i].msg);
+    if (m->notice_count == 0)
+        fprintf(f, "    {0, 0},\n");
+    fprintf(f, "};\n\n");
 
     fprintf(f, "static const uint32_t smtpdiag__messages[%lu][%lu] = {\n",
             (unsigned long)m->lang_count, (unsigned long)m->msg_count);

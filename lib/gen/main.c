@@ -6,7 +6,8 @@
  *   smtpdiag-gen --out tables.inc [--pot smtpdiag.pot] [--source-root DIR]
  *                --languages languages.txt --reasons reasons.txt
  *                --replies reply-codes.txt --statuses status-codes.txt
- *                --providers providers.txt --rules rules.txt [PO-FILE ...]
+ *                --providers providers.txt --rules rules.txt
+ *                --notices notices.txt [PO-FILE ...]
  *
  * Any error is printed as "file:line: message" and the exit status is 1.
  * SPDX-License-Identifier: MIT
@@ -374,6 +375,7 @@ static void usage(void)
     fputs("usage: smtpdiag-gen --out FILE [--pot FILE] [--source-root DIR]\n"
           "         --languages FILE --reasons FILE --replies FILE\n"
           "         --statuses FILE --providers FILE --rules FILE\n"
+          "         --notices FILE\n"
           "         --data-version FILE [PO-FILE ...]\n",
           stderr);
     exit(2);
@@ -383,7 +385,8 @@ int main(int argc, char **argv)
 {
     const char *out = NULL, *pot = NULL, *root = NULL, *languages = NULL,
                *replies = NULL, *statuses = NULL, *reasons = NULL,
-               *providers = NULL, *rules = NULL, *version = NULL;
+               *providers = NULL, *rules = NULL, *version = NULL,
+               *notices = NULL;
     const char *po[64];
     size_t po_count = 0, i, j;
     struct gen_model m;
@@ -408,6 +411,8 @@ int main(int argc, char **argv)
             slot = &reasons;
         else if (strcmp(argv[a], "--providers") == 0)
             slot = &providers;
+        else if (strcmp(argv[a], "--notices") == 0)
+            slot = &notices;
         else if (strcmp(argv[a], "--rules") == 0)
             slot = &rules;
         else if (strcmp(argv[a], "--data-version") == 0)
@@ -423,7 +428,7 @@ int main(int argc, char **argv)
         }
     }
     if (!out || !languages || !replies || !statuses || !reasons || !providers ||
-        !rules || !version)
+        !rules || !version || !notices)
         usage();
 
     memset(&m, 0, sizeof m);
@@ -434,6 +439,7 @@ int main(int argc, char **argv)
     load_statuses(&m, statuses);
     gen_load_providers(&m, providers);
     gen_load_rules(&m, rules);
+    gen_load_notices(&m, notices);
     if (gen_error_count() == 0)
         gen_build_automaton(&m);
     qsort(m.langs, m.lang_count, sizeof *m.langs, cmp_lang);
@@ -450,6 +456,7 @@ int main(int argc, char **argv)
     hash_file(&h, reasons);
     hash_file(&h, providers);
     hash_file(&h, rules);
+    hash_file(&h, notices);
     for (i = 0; i < m.lang_count && gen_error_count() == 0; i++) {
         struct gen_language *l = &m.langs[i];
         if (i == 0) {

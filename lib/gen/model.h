@@ -47,6 +47,11 @@ struct gen_reason {
     size_t msg;
 };
 
+struct gen_notice {
+    const char *id; /* "subject-failed-one" */
+    size_t msg;
+};
+
 struct gen_provider {
     const char *id, *name, *domains;
 };
@@ -120,6 +125,8 @@ struct gen_model {
     size_t reply_count, reply_cap;
     struct gen_status *statuses;
     size_t status_count, status_cap;
+    struct gen_notice *notices;
+    size_t notice_count, notice_cap;
     struct gen_language *langs; /* sorted by id; langs[0] is English */
     size_t lang_count, lang_cap;
     char hash[65];
@@ -129,6 +136,7 @@ struct gen_model {
 void gen_load_reasons(struct gen_model *m, const char *path);
 void gen_load_providers(struct gen_model *m, const char *path);
 void gen_load_rules(struct gen_model *m, const char *path);
+void gen_load_notices(struct gen_model *m, const char *path);
 /* The index of a reason by name, or -1 (reported at file:line). */
 int gen_reason_index(const struct gen_model *m, const char *name,
                      const char *file, int line);
