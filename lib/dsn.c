@@ -24,7 +24,10 @@ void smtpdiag__dsn_store(smtpdiag_dsn *d, const struct smtpdiag__dsn *v)
 
 /* Nested multiparts deeper than this are not entered (a bounce nests two
  * or three); it bounds the work on hostile input. */
-#define MAX_DEPTH 8
+#define MAX_DEPTH    8
+/* RFC 2046 allows 70 characters; a longer boundary is not entered, so that
+ * the search for delimiter lines stays linear. */
+#define MAX_BOUNDARY 200
 
 struct found {
     struct smtpdiag__span dsn, dsn_cte; /* the delivery-status part */
@@ -55,7 +58,8 @@ static void visit(struct smtpdiag__span entity, int depth, struct found *f)
         struct smtpdiag__span boundary, part;
         size_t pos = 0;
         if (depth >= MAX_DEPTH ||
-            !smtpdiag__content_type_param(ct, "boundary", &boundary))
+            !smtpdiag__content_type_param(ct, "boundary", &boundary) ||
+            boundary.n > MAX_BOUNDARY)
             return;
         while (smtpdiag__next_part(body, boundary, &pos, &part))
             visit(part, depth + 1, f);
@@ -80,6 +84,16 @@ static void visit(struct smtpdiag__span entity, int depth, struct found *f)
         f->text = body;
         f->text_cte = cte;
     }
+}
+
+/* Whether the text starts with a header field ("Name: value"); if not,
+ * it has no header section and is all body. */
+static int starts_with_field(const char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && p[i] > ' ' && p[i] < 127 && p[i] != ':')
+        i++;
+    return i > 0 && i < n && p[i] == ':';
 }
 
 /* A field only a DSN body starts with: the input is a bare DSN. */
@@ -208,7 +222,9 @@ int smtpdiag_dsn_open(smtpdiag_dsn *d, const char *msg, size_t len,
     } else if (ok) {
         struct smtpdiag__span text = f.text, cte = f.text_cte;
         if (!text.p) { /* not multipart: the body itself */
-            size_t hend = smtpdiag__header_end(whole.p, whole.n);
+            size_t hend = starts_with_field(whole.p, whole.n)
+                              ? smtpdiag__header_end(whole.p, whole.n)
+                              : 0;
             struct smtpdiag__span headers = {whole.p, hend};
             text.p = whole.p + hend;
             text.n = whole.n - hend;

@@ -191,7 +191,10 @@ static int next_angle(const char *p, size_t n, size_t *pos,
             continue;
         rcpt->p = p + i + 1;
         rcpt->n = close - i - 1;
-        *diag = paragraph(p, n, colon + 1, 0, pos);
+        colon++;
+        if (is_blank_line(p, n, colon)) /* qmail: the reply on the next line */
+            colon = line_after(p, n, colon);
+        *diag = paragraph(p, n, colon, 0, pos);
         return 1;
     }
     *pos = n;
