@@ -1067,6 +1067,23 @@ SMTPDIAG_API size_t smtpdiag_dsn_original_header(const smtpdiag_dsn *d,
                                                  size_t size);
 
 /**
+ * The host name of the current recipient's `Remote-MTA`: without the type
+ * (`dns;`), comments, a bracketed address or a final dot. Same return
+ * convention as smtpdiag_dsn_recipient().
+ * @since 0.2.0
+ */
+SMTPDIAG_API size_t smtpdiag_dsn_remote_mta(const smtpdiag_dsn *d, char *buf,
+                                            size_t size);
+
+/**
+ * The host name of the DSN's `Reporting-MTA`, cleaned as
+ * smtpdiag_dsn_remote_mta() cleans it.
+ * @since 0.2.0
+ */
+SMTPDIAG_API size_t smtpdiag_dsn_reporting_mta(const smtpdiag_dsn *d, char *buf,
+                                               size_t size);
+
+/**
  * The current recipient's `Action`. A plain-text bounce gives
  * #SMTPDIAG_ACTION_FAILED, or #SMTPDIAG_ACTION_DELAYED for a delay warning.
  * @since 0.2.0

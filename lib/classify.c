@@ -266,6 +266,16 @@ int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
             s->match_len = 0;
         }
     }
+    if (h->action == SMTPDIAG_ACTION_FAILED &&
+        s->severity == SMTPDIAG_SEVERITY_TRANSIENT) {
+        /* The MTA gave up while the last answer was temporary: whatever
+         * that answer said, the message expired in the queue
+         * (docs/classifier.md). */
+        s->reason = SMTPDIAG_REASON_EXPIRED;
+        s->rule = SMTPDIAG__NO_RULE;
+        s->match_at = 0;
+        s->match_len = 0;
+    }
     s->provider =
         (uint8_t)(m.provider < 0 ? (int)SMTPDIAG__NO_PROVIDER : m.provider);
 

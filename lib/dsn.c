@@ -129,6 +129,30 @@ static int place(struct smtpdiag__span body, struct smtpdiag__span cte,
     return 1;
 }
 
+/* Plain-text bounces return the original message inline, after a line
+ * that says so; its header section follows (blank lines skipped). */
+static void inline_original(struct smtpdiag__dsn *v)
+{
+    static const char *const marks[] = {
+        "This is a copy of the message",            /* Exim */
+        "Below this line is a copy of the message", /* qmail */
+        "Original message follows",                 /* Sendmail */
+        "copy of the original message",             /* OpenSMTPD */
+    };
+    size_t i, at = v->src_len;
+    for (i = 0; i < sizeof marks / sizeof marks[0] && at == v->src_len; i++)
+        at = smtpdiag__find_ci(v->src, v->src_len, 0, marks[i]);
+    if (at == v->src_len)
+        return;
+    while (at < v->src_len && v->src[at] != '\n')
+        at++;
+    while (at < v->src_len &&
+           (v->src[at] == '\n' || v->src[at] == '\r' || v->src[at] == ' '))
+        at++;
+    v->orig = v->src + at;
+    v->orig_len = smtpdiag__header_end(v->orig, v->src_len - at);
+}
+
 static int block_has_recipient(struct smtpdiag__span block)
 {
     struct smtpdiag__span v;
@@ -238,6 +262,8 @@ int smtpdiag_dsn_open(smtpdiag_dsn *d, const char *msg, size_t len,
                                                     &v.delayed);
             if (v.shape)
                 v.kind = SMTPDIAG_DSN_KIND_TEXT;
+            if (v.shape && !v.orig)
+                inline_original(&v);
         }
     }
     if (!ok) {
@@ -434,6 +460,46 @@ size_t smtpdiag_dsn_recipient(const smtpdiag_dsn *d, char *buf, size_t size)
     return put_span(s, buf, size);
 }
 
+/* "dns; mx.example.net. (192.0.2.1, the server for ...)" and
+ * "dns; mx.example.net [192.0.2.1]" -> "mx.example.net". */
+static struct smtpdiag__span host_of(struct smtpdiag__span s)
+{
+    size_t n = 0;
+    s = trimmed(without_type(s));
+    while (n < s.n && s.p[n] != ' ' && s.p[n] != '\t' && s.p[n] != '(' &&
+           s.p[n] != '[' && s.p[n] != ';')
+        n++;
+    while (n > 0 && s.p[n - 1] == '.')
+        n--;
+    s.n = n;
+    return s;
+}
+
+size_t smtpdiag_dsn_remote_mta(const smtpdiag_dsn *d, char *buf, size_t size)
+{
+    struct smtpdiag__dsn v;
+    struct smtpdiag__span s;
+    if (!d)
+        return put_empty(buf, size);
+    smtpdiag__dsn_load(&v, d);
+    if (!recipient_field(&v, "Remote-MTA", &s))
+        return put_empty(buf, size);
+    return put_span(host_of(s), buf, size);
+}
+
+size_t smtpdiag_dsn_reporting_mta(const smtpdiag_dsn *d, char *buf, size_t size)
+{
+    struct smtpdiag__dsn v;
+    struct smtpdiag__span s;
+    if (!d)
+        return put_empty(buf, size);
+    smtpdiag__dsn_load(&v, d);
+    if (!v.msg_block || !smtpdiag__find_field(v.msg_block, v.msg_block_len,
+                                              "Reporting-MTA", &s))
+        return put_empty(buf, size);
+    return put_span(host_of(s), buf, size);
+}
+
 static int diagnostic_of(const struct smtpdiag__dsn *v,
                          struct smtpdiag__span *out)
 {
@@ -541,6 +607,21 @@ static void read_recipient(const struct smtpdiag__dsn *v,
                                 : smtpdiag_status_severity(s->status));
 }
 
+/* Whether the diagnostic's type is "x-unix": a local program's output. */
+static int is_local_program(const struct smtpdiag__dsn *v)
+{
+    struct smtpdiag__span s;
+    size_t n = 0;
+    if (v->kind != SMTPDIAG_DSN_KIND_REPORT ||
+        !recipient_field(v, "Diagnostic-Code", &s))
+        return 0;
+    s = trimmed(s);
+    while (n < s.n && s.p[n] != ';')
+        n++;
+    s.n = n;
+    return smtpdiag__span_is(trimmed(s), "x-unix");
+}
+
 smtpdiag_code smtpdiag_dsn_status(const smtpdiag_dsn *d)
 {
     struct smtpdiag__dsn v;
@@ -583,7 +664,7 @@ int smtpdiag_dsn_classify(const smtpdiag_dsn *d, smtpdiag_result *r,
     smtpdiag_hints_init(&hints);
     smtpdiag_hints_set_action(&hints, smtpdiag_dsn_action(d));
     if (recipient_field(&v, "Remote-MTA", &host)) {
-        host = trimmed(without_type(host));
+        host = host_of(host);
         smtpdiag_hints_set_remote_host(&hints, host.p, host.n);
     }
     if (current_address(&v, &addr)) {
@@ -598,6 +679,18 @@ int smtpdiag_dsn_classify(const smtpdiag_dsn *d, smtpdiag_result *r,
     }
     smtpdiag__hints_load(&h, &hints);
     decided = smtpdiag__classify_state(&s, diag, n, &h);
+    if (is_local_program(&v) && (s.reason == SMTPDIAG_REASON_UNDEFINED ||
+                                 s.reason == SMTPDIAG_REASON_SYSTEMERROR)) {
+        /* An "x-unix" diagnostic comes from a local delivery program (a
+         * pipe, a filter): its failure is the mailer's error. */
+        const struct smtpdiag__reason_row *why =
+            smtpdiag__find_reason(SMTPDIAG_REASON_MAILERERROR);
+        s.reason = SMTPDIAG_REASON_MAILERERROR;
+        s.rule = SMTPDIAG__NO_RULE;
+        s.match_at = 0;
+        s.match_len = 0;
+        s.bounce = why ? why->bounce : s.bounce;
+    }
     smtpdiag__explain_state(&s, lang);
     smtpdiag__state_store(r, &s);
     return s.reply_code || s.status || decided ? SMTPDIAG_OK

@@ -3,10 +3,12 @@
  * delivery-status part, each recognised by the sentence that introduces its
  * list of recipients (docs/dsn.md lists them):
  *
- *   angle     qmail and Postfix: "<user@example.com>:" then the reply
+ *   angle     qmail, Postfix, Yahoo, OpenSMTPD: "<user@example.com>:" (or
+ *             "user@example.com:") then the reply
  *   exim      Exim: "  user@example.com" indented two, the reply below it
  *   sendmail  Sendmail: "<user@example.com>" then "(reason: ...)"
  *   exchange  Exchange: "  user@example.com on <date>", the reply indented
+ *   domino    Domino: "was not delivered to:" the address, "because:" why
  *
  * Every function is linear in the text; nothing is allocated.
  * SPDX-License-Identifier: MIT
@@ -15,7 +17,14 @@
 
 #include "internal.h"
 
-enum { SHAPE_NONE, SHAPE_ANGLE, SHAPE_EXIM, SHAPE_SENDMAIL, SHAPE_EXCHANGE };
+enum {
+    SHAPE_NONE,
+    SHAPE_ANGLE,
+    SHAPE_EXIM,
+    SHAPE_SENDMAIL,
+    SHAPE_EXCHANGE,
+    SHAPE_DOMINO
+};
 
 size_t smtpdiag__find_ci(const char *p, size_t n, size_t from,
                          const char *needle)
@@ -54,11 +63,15 @@ static const struct intro intros[] = {
     {"qmail-send program", SHAPE_ANGLE, 0},
     {"This is the mail system at host", SHAPE_ANGLE, 0},
     {"could not be delivered to one or more recipients", SHAPE_ANGLE, 0},
+    {"unable to deliver your message to the following", SHAPE_ANGLE, 0},
+    {"list of recipients:", SHAPE_ANGLE, 0},
+    {"was not delivered to:", SHAPE_DOMINO, 0},
 };
 
 /* Postfix marks delay warnings so; other shapes say it in their intro. */
 static const char *const delay_marks[] = {"THIS IS A WARNING ONLY",
-                                          "Delivery attempts will continue"};
+                                          "Delivery attempts will continue",
+                                          "only a temporary failure report"};
 
 static size_t line_after(const char *p, size_t n, size_t i)
 {
@@ -174,8 +187,21 @@ static int next_angle(const char *p, size_t n, size_t *pos,
     size_t i = *pos;
     for (; i < n; i = line_after(p, n, i)) {
         size_t stop = line_stop(p, n, i), close, colon;
-        if (p[i] != '<')
-            continue;
+        if (p[i] != '<') {
+            /* OpenSMTPD: "user@example.com: reply" */
+            for (close = i; close < stop && p[close] > ' '; close++)
+                ;
+            if (close - i < 4 || p[close - 1] != ':' ||
+                !memchr(p + i, '@', close - i))
+                continue;
+            rcpt->p = p + i;
+            rcpt->n = close - 1 - i;
+            colon = close;
+            if (is_blank_line(p, n, colon))
+                colon = line_after(p, n, colon);
+            *diag = paragraph(p, n, colon, 0, pos);
+            return 1;
+        }
         for (close = i; close < stop && p[close] != '>'; close++)
             ;
         if (close == stop || !memchr(p + i, '@', close - i))
@@ -268,21 +294,124 @@ static int next_exchange(const char *p, size_t n, size_t *pos,
     return 0;
 }
 
+/* Domino: the address indented after the intro, then "because:" and the
+ * reason indented after it. */
+static int next_domino(const char *p, size_t n, size_t *pos,
+                       struct smtpdiag__span *rcpt, struct smtpdiag__span *diag)
+{
+    size_t i = *pos, because;
+    for (; i < n; i = line_after(p, n, i)) {
+        size_t stop = line_stop(p, n, i);
+        if (indent_of(p, stop, i) > 0 && address_in(p, i, stop, rcpt))
+            break;
+        if (indent_of(p, stop, i) == 0 && !is_blank_line(p, n, i))
+            i = n - 1; /* the list has ended */
+    }
+    if (i >= n) {
+        *pos = n;
+        return 0;
+    }
+    because = smtpdiag__find_ci(p, n, i, "because:");
+    if (because == n) {
+        diag->p = p + n;
+        diag->n = 0;
+        *pos = n;
+        return 1;
+    }
+    i = line_after(p, n, because);
+    while (i < n && is_blank_line(p, n, i))
+        i = line_after(p, n, i);
+    *diag = paragraph(p, n, i, 0, pos);
+    *pos = n; /* one recipient per notice */
+    return 1;
+}
+
+static struct smtpdiag__span from(struct smtpdiag__span s, size_t at)
+{
+    s.p += at;
+    s.n -= at;
+    return s;
+}
+
+/* The first reply code (three digits, 2xx-5xx, standing alone) at or after
+ * `at`, or s.n. */
+static size_t first_reply_code(struct smtpdiag__span s, size_t at)
+{
+    for (; at + 3 <= s.n; at++) {
+        const char *c = s.p + at;
+        if (c[0] >= '2' && c[0] <= '5' && c[1] >= '0' && c[1] <= '9' &&
+            c[2] >= '0' && c[2] <= '9' &&
+            (at == 0 || c[-1] == ' ' || c[-1] == '\t' || c[-1] == '\n' ||
+             c[-1] == ':' || c[-1] == ';') &&
+            (at + 3 == s.n || c[3] == ' ' || c[3] == '-' || c[3] == '\r' ||
+             c[3] == '\n'))
+            return at;
+    }
+    return s.n;
+}
+
+/* The remote server's own reply inside an MTA's account of the failure:
+ *   Exchange  "<mx.example.net #5.1.1 smtp;550 5.1.1 User unknown>"
+ *   qmail     "Remote host said: 550 ... Giving up on 192.0.2.1."
+ *   Postfix   "host mx.example.net[192.0.2.1] said: 550 ..."
+ *   Exim      "SMTP error from remote mail server after RCPT TO:<x>: 550 ..."
+ * Without one of these, the whole account. */
+static struct smtpdiag__span remote_reply(struct smtpdiag__span d)
+{
+    size_t at = smtpdiag__find_ci(d.p, d.n, 0, " smtp;");
+    if (at < d.n && smtpdiag__find_ci(d.p, at, 0, " #") < at) {
+        size_t end = d.n;
+        d = from(d, at + 6);
+        end = d.n;
+        while (end > 0 && d.p[end - 1] != '>')
+            end--;
+        if (end > 0)
+            d.n = end - 1;
+        return d;
+    }
+    at = smtpdiag__find_ci(d.p, d.n, 0, " said:");
+    if (at < d.n) {
+        size_t stop;
+        d = from(d, at + 6);
+        stop = smtpdiag__find_ci(d.p, d.n, 0, "Giving up on");
+        d.n = stop;
+        return d;
+    }
+    at = smtpdiag__find_ci(d.p, d.n, 0, "SMTP error from remote mail");
+    if (at < d.n) {
+        size_t code = first_reply_code(d, at);
+        if (code < d.n)
+            return from(d, code);
+    }
+    return d;
+}
+
 int smtpdiag__text_next(int shape, const char *p, size_t n, size_t *pos,
                         struct smtpdiag__span *rcpt,
                         struct smtpdiag__span *diag)
 {
+    int found;
     switch (shape) {
     case SHAPE_ANGLE:
-        return next_angle(p, n, pos, rcpt, diag);
+        found = next_angle(p, n, pos, rcpt, diag);
+        break;
     case SHAPE_EXIM:
-        return next_exim(p, n, pos, rcpt, diag);
+        found = next_exim(p, n, pos, rcpt, diag);
+        break;
     case SHAPE_SENDMAIL:
-        return next_sendmail(p, n, pos, rcpt, diag);
+        found = next_sendmail(p, n, pos, rcpt, diag);
+        break;
     case SHAPE_EXCHANGE:
-        return next_exchange(p, n, pos, rcpt, diag);
+        found = next_exchange(p, n, pos, rcpt, diag);
+        break;
+    case SHAPE_DOMINO:
+        found = next_domino(p, n, pos, rcpt, diag);
+        break;
     default:
+        found = 0;
         *pos = n;
-        return 0;
     }
+    if (found)
+        *diag = remote_reply(*diag);
+    return found;
 }

@@ -53,6 +53,20 @@ static size_t diagnostic_of(const smtpdiag_dsn *d, const char *name, char *buf,
     return smtpdiag_dsn_diagnostic(d, buf, size);
 }
 
+static size_t remote_mta_of(const smtpdiag_dsn *d, const char *name, char *buf,
+                            size_t size)
+{
+    (void)name;
+    return smtpdiag_dsn_remote_mta(d, buf, size);
+}
+
+static size_t reporting_mta_of(const smtpdiag_dsn *d, const char *name,
+                               char *buf, size_t size)
+{
+    (void)name;
+    return smtpdiag_dsn_reporting_mta(d, buf, size);
+}
+
 /* "smtp; 550 ..." -> "smtp"; "dns; mx.example.com" -> "mx.example.com". */
 static void split_type(const char *v, char *type, size_t size,
                        const char **rest)
@@ -112,12 +126,8 @@ static void print_recipient(struct cli *c, const char *file, smtpdiag_dsn *d,
                sizeof type, &rest);
     json_cstring("diagnostic_type", type);
     json_cstring("diagnostic", get(v, diagnostic_of, d, NULL));
-    split_type(get(v, smtpdiag_dsn_field, d, "Remote-MTA"), type, sizeof type,
-               &rest);
-    json_cstring("remote_mta", rest);
-    split_type(get(v, smtpdiag_dsn_message_field, d, "Reporting-MTA"), type,
-               sizeof type, &rest);
-    json_cstring("reporting_mta", rest);
+    json_cstring("remote_mta", get(v, remote_mta_of, d, NULL));
+    json_cstring("reporting_mta", get(v, reporting_mta_of, d, NULL));
     json_cstring("message_id",
                  get(v, smtpdiag_dsn_original_header, d, "Message-ID"));
     json_cstring("subject", get(v, smtpdiag_dsn_original_header, d, "Subject"));

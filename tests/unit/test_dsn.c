@@ -261,10 +261,8 @@ static void plain_text_shapes(void **state)
          "unknown\nGiving up on 192.0.2.1.\n\n<carol@example.net>:\nSorry, "
          "no mailbox here by that name. (#5.1.1)\n\n--- Below this line is "
          "a copy of the message.\n",
-         "bob@example.net",
-         "192.0.2.1 does not like recipient. Remote host said: 550 5.1.1 "
-         "User unknown Giving up on 192.0.2.1.",
-         SMTPDIAG_ACTION_FAILED, 2},
+         "bob@example.net", "550 5.1.1 User unknown", SMTPDIAG_ACTION_FAILED,
+         2},
         {"exim",
          "Subject: Mail delivery failed: returning message to sender\n\n"
          "This message was created automatically by mail delivery "
@@ -275,10 +273,8 @@ static void plain_text_shapes(void **state)
          "after RCPT TO:<bob@example.net>:\n    550 5.1.1 User unknown\n\n"
          "------ This is a copy of the message, including all the headers. "
          "------\n  notme@example.com\n",
-         "bob@example.net",
-         "host mx.example.net [192.0.2.1] SMTP error from remote mail server "
-         "after RCPT TO:<bob@example.net>: 550 5.1.1 User unknown",
-         SMTPDIAG_ACTION_FAILED, 1},
+         "bob@example.net", "550 5.1.1 User unknown", SMTPDIAG_ACTION_FAILED,
+         1},
         {"exim delay",
          "This message was created automatically by mail delivery software."
          "\n\nA message that you sent has not yet been delivered to one or "
@@ -304,10 +300,8 @@ static void plain_text_shapes(void **state)
          "11/2/2026 10:00 AM\n            The e-mail address you entered "
          "couldn't be found.\n            <mx.example.org #5.1.1 smtp;550 "
          "5.1.1 User unknown>\n",
-         "bob@example.net",
-         "The e-mail address you entered couldn't be found. <mx.example.org "
-         "#5.1.1 smtp;550 5.1.1 User unknown>",
-         SMTPDIAG_ACTION_FAILED, 1},
+         "bob@example.net", "550 5.1.1 User unknown", SMTPDIAG_ACTION_FAILED,
+         1},
         {"postfix text",
          "This is the mail system at host mx.example.org.\n\n####### THIS IS"
          " A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. "
@@ -315,8 +309,7 @@ static void plain_text_shapes(void **state)
          "host mx.example.net[192.0.2.1] said: 452 4.2.2 Mailbox full (in "
          "reply to RCPT TO command)\n",
          "bob@example.net",
-         "host mx.example.net[192.0.2.1] said: 452 4.2.2 Mailbox full (in "
-         "reply to RCPT TO command)",
+         "452 4.2.2 Mailbox full (in reply to RCPT TO command)",
          SMTPDIAG_ACTION_DELAYED, 1},
     };
     size_t i;
