@@ -53,11 +53,11 @@
 /** Major version of this header. @since 0.1.0 */
 #define SMTPDIAG_VERSION_MAJOR  0
 /** Minor version of this header. @since 0.1.0 */
-#define SMTPDIAG_VERSION_MINOR  2
+#define SMTPDIAG_VERSION_MINOR  1
 /** Patch version of this header. @since 0.1.0 */
 #define SMTPDIAG_VERSION_PATCH  0
 /** This header's version as a string. @since 0.1.0 */
-#define SMTPDIAG_VERSION_STRING "0.2.0"
+#define SMTPDIAG_VERSION_STRING "0.1.0"
 /** This header's version as one number, `0xMMmmpp`. @since 0.1.0 */
 #define SMTPDIAG_VERSION_NUMBER                                                \
     ((SMTPDIAG_VERSION_MAJOR << 16) | (SMTPDIAG_VERSION_MINOR << 8) |          \
@@ -132,10 +132,10 @@ typedef enum smtpdiag_error {
     /** The input holds no reply code and no enhanced status code. */
     SMTPDIAG_ERR_NO_CODE = -3,
     /** A caller's buffer is too small for what must be stored in it.
-     *  @since 0.2.0 */
+     *  @since 0.1.0 */
     SMTPDIAG_ERR_NO_SPACE = -4,
     /** The message holds no delivery report and no bounce of a known shape.
-     *  @since 0.2.0 */
+     *  @since 0.1.0 */
     SMTPDIAG_ERR_NOT_FOUND = -5
 } smtpdiag_error;
 
@@ -181,7 +181,7 @@ typedef enum smtpdiag_enum {
     /** #smtpdiag_action */
     SMTPDIAG_ENUM_ACTION = 8,
     /** #smtpdiag_dsn_kind
-     *  @since 0.2.0 */
+     *  @since 0.1.0 */
     SMTPDIAG_ENUM_DSN_KIND = 9
 } smtpdiag_enum;
 
@@ -950,7 +950,7 @@ SMTPDIAG_API size_t smtpdiag_parse_text(const char *text, size_t len, char *buf,
  * Opaque, fixed-size cursor over one bounce message. It points into the
  * message and the scratch buffer given to smtpdiag_dsn_open(); both must
  * outlive it.
- * @since 0.2.0
+ * @since 0.1.0
  */
 typedef struct smtpdiag_dsn {
     /** Private; use the functions. */
@@ -959,7 +959,7 @@ typedef struct smtpdiag_dsn {
 
 /**
  * How smtpdiag_dsn_open() found the recipients. Values are pinned.
- * @since 0.2.0
+ * @since 0.1.0
  */
 typedef enum smtpdiag_dsn_kind {
     /** Nothing was found. */
@@ -990,14 +990,14 @@ typedef enum smtpdiag_dsn_kind {
  *         delivery report nor a known bounce shape; #SMTPDIAG_ERR_NO_SPACE
  *         when an encoded part does not fit in @p scratch (the cursor is then
  *         empty); #SMTPDIAG_ERR_INVALID_ARGUMENT.
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API int smtpdiag_dsn_open(smtpdiag_dsn *d, const char *msg, size_t len,
                                    char *scratch, size_t scratch_size);
 
 /**
  * How the recipients were found.
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API smtpdiag_dsn_kind smtpdiag_dsn_kind_of(const smtpdiag_dsn *d);
 
@@ -1005,13 +1005,13 @@ SMTPDIAG_API smtpdiag_dsn_kind smtpdiag_dsn_kind_of(const smtpdiag_dsn *d);
  * Move to the next recipient.
  * @return 1 when the cursor is on a recipient, 0 when there are no more (or
  *         @p d is `NULL`).
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API int smtpdiag_dsn_next(smtpdiag_dsn *d);
 
 /**
  * Place the cursor before the first recipient again.
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API void smtpdiag_dsn_rewind(smtpdiag_dsn *d);
 
@@ -1026,7 +1026,7 @@ SMTPDIAG_API void smtpdiag_dsn_rewind(smtpdiag_dsn *d);
  * @param size its size.
  * @return the length of the whole value (0 when there is none); a value
  *         `>= size` means the output was cut.
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API size_t smtpdiag_dsn_recipient(const smtpdiag_dsn *d, char *buf,
                                            size_t size);
@@ -1038,7 +1038,7 @@ SMTPDIAG_API size_t smtpdiag_dsn_recipient(const smtpdiag_dsn *d, char *buf,
  * unfolded and otherwise as written (address types and comments kept).
  * For a plain-text bounce only `Final-Recipient` and `Diagnostic-Code` are
  * known. Same return convention as smtpdiag_dsn_recipient().
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API size_t smtpdiag_dsn_field(const smtpdiag_dsn *d, const char *name,
                                        char *buf, size_t size);
@@ -1047,7 +1047,7 @@ SMTPDIAG_API size_t smtpdiag_dsn_field(const smtpdiag_dsn *d, const char *name,
  * A field of the DSN's per-message block by name (`Reporting-MTA`,
  * `Arrival-Date`, `Original-Envelope-Id`, `X-` fields). Same conventions as
  * smtpdiag_dsn_field().
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API size_t smtpdiag_dsn_message_field(const smtpdiag_dsn *d,
                                                const char *name, char *buf,
@@ -1060,7 +1060,7 @@ SMTPDIAG_API size_t smtpdiag_dsn_message_field(const smtpdiag_dsn *d,
  * `Date`, `List-Id`, or any header the caller names (campaign and VERP
  * ids). The value is unfolded; encoded words (RFC 2047) are left as they
  * are. Same return convention as smtpdiag_dsn_recipient().
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API size_t smtpdiag_dsn_original_header(const smtpdiag_dsn *d,
                                                  const char *name, char *buf,
@@ -1070,7 +1070,7 @@ SMTPDIAG_API size_t smtpdiag_dsn_original_header(const smtpdiag_dsn *d,
  * The host name of the current recipient's `Remote-MTA`: without the type
  * (`dns;`), comments, a bracketed address or a final dot. Same return
  * convention as smtpdiag_dsn_recipient().
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API size_t smtpdiag_dsn_remote_mta(const smtpdiag_dsn *d, char *buf,
                                             size_t size);
@@ -1078,7 +1078,7 @@ SMTPDIAG_API size_t smtpdiag_dsn_remote_mta(const smtpdiag_dsn *d, char *buf,
 /**
  * The host name of the DSN's `Reporting-MTA`, cleaned as
  * smtpdiag_dsn_remote_mta() cleans it.
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API size_t smtpdiag_dsn_reporting_mta(const smtpdiag_dsn *d, char *buf,
                                                size_t size);
@@ -1086,7 +1086,7 @@ SMTPDIAG_API size_t smtpdiag_dsn_reporting_mta(const smtpdiag_dsn *d, char *buf,
 /**
  * The current recipient's `Action`. A plain-text bounce gives
  * #SMTPDIAG_ACTION_FAILED, or #SMTPDIAG_ACTION_DELAYED for a delay warning.
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API smtpdiag_action smtpdiag_dsn_action(const smtpdiag_dsn *d);
 
@@ -1096,7 +1096,7 @@ SMTPDIAG_API smtpdiag_action smtpdiag_dsn_action(const smtpdiag_dsn *d);
  * specific code of the same class (`Status: 5.0.0` with `550 5.7.1 ...` in
  * the text gives 5.7.1); without a `Status` field, the diagnostic's code.
  * @return the code, or 0 when there is none.
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API smtpdiag_code smtpdiag_dsn_status(const smtpdiag_dsn *d);
 
@@ -1104,7 +1104,7 @@ SMTPDIAG_API smtpdiag_code smtpdiag_dsn_status(const smtpdiag_dsn *d);
  * The current recipient's diagnostic: the `Diagnostic-Code` text after its
  * type (`smtp;`), unfolded; for a plain-text bounce, the server's reply.
  * Same return convention as smtpdiag_dsn_recipient().
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API size_t smtpdiag_dsn_diagnostic(const smtpdiag_dsn *d, char *buf,
                                             size_t size);
@@ -1122,7 +1122,7 @@ SMTPDIAG_API size_t smtpdiag_dsn_diagnostic(const smtpdiag_dsn *d, char *buf,
  * @return #SMTPDIAG_OK, #SMTPDIAG_ERR_NO_CODE when neither the fields nor
  *         the text give a code or a reason, or #SMTPDIAG_ERR_INVALID_ARGUMENT
  *         (also when the cursor is not on a recipient).
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API int smtpdiag_dsn_classify(const smtpdiag_dsn *d,
                                        smtpdiag_result *r, smtpdiag_lang lang);
@@ -1159,7 +1159,7 @@ SMTPDIAG_API int smtpdiag_dsn_classify(const smtpdiag_dsn *d,
  * @param size its size.
  * @return the length of the whole notice (`snprintf` semantics); 0 when
  *         there is nothing to report (no failed or delayed recipient).
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API size_t smtpdiag_dsn_notice(smtpdiag_dsn *d, smtpdiag_lang lang,
                                         char *buf, size_t size);
@@ -1182,7 +1182,7 @@ SMTPDIAG_API size_t smtpdiag_dsn_notice(smtpdiag_dsn *d, smtpdiag_lang lang,
  * @param size its size.
  * @return as smtpdiag_dsn_notice(); also 0 when @p recipients or
  *         @p replies is `NULL`.
- * @since 0.2.0
+ * @since 0.1.0
  */
 SMTPDIAG_API size_t smtpdiag_notice(smtpdiag_lang lang,
                                     const char *const *recipients,
