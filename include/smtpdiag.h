@@ -350,9 +350,11 @@ SMTPDIAG_API smtpdiag_severity smtpdiag_status_severity(smtpdiag_code status);
  * @{ */
 
 /**
- * A language built into the library. Values are pinned and never reused;
+ * A language the library knows. Values are pinned and never reused. A
+ * build may leave languages out (`SMTPDIAG_LANGUAGES`, `docs/languages.md`):
  * list the languages of a build with smtpdiag_enum_count() and
- * smtpdiag_enum_value() on #SMTPDIAG_ENUM_LANG.
+ * smtpdiag_enum_value() on #SMTPDIAG_ENUM_LANG; a value that is not built in
+ * selects English.
  * @since 0.1.0
  */
 typedef enum smtpdiag_lang {
@@ -361,7 +363,23 @@ typedef enum smtpdiag_lang {
     /** Simplified Chinese (`zh-Hans`), as written in mainland China. */
     SMTPDIAG_LANG_ZH_HANS = 2,
     /** Traditional Chinese (`zh-Hant`), as written in Taiwan. */
-    SMTPDIAG_LANG_ZH_HANT = 3
+    SMTPDIAG_LANG_ZH_HANT = 3,
+    /** Japanese (`ja`). */
+    SMTPDIAG_LANG_JA = 4,
+    /** Korean (`ko`). */
+    SMTPDIAG_LANG_KO = 5,
+    /** German (`de`). */
+    SMTPDIAG_LANG_DE = 6,
+    /** French (`fr`). */
+    SMTPDIAG_LANG_FR = 7,
+    /** Spanish (`es`), neutral between Spain and Latin America. */
+    SMTPDIAG_LANG_ES = 8,
+    /** Portuguese as written in Brazil (`pt-BR`); also chosen for `pt-PT`. */
+    SMTPDIAG_LANG_PT_BR = 9,
+    /** Russian (`ru`). */
+    SMTPDIAG_LANG_RU = 10,
+    /** Italian (`it`). */
+    SMTPDIAG_LANG_IT = 11
 } smtpdiag_lang;
 
 /**

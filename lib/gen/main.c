@@ -7,7 +7,7 @@
  *                --languages languages.txt --reasons reasons.txt
  *                --replies reply-codes.txt --statuses status-codes.txt
  *                --providers providers.txt --rules rules.txt
- *                --notices notices.txt [PO-FILE ...]
+ *                --notices notices.txt [--only TAG,TAG...] [PO-FILE ...]
  *
  * Any error is printed as "file:line: message" and the exit status is 1.
  * SPDX-License-Identifier: MIT
@@ -171,6 +171,26 @@ static const char *optional(const struct gen_record *r, const char *name)
     return f ? f->value : "";
 }
 
+/* Whether a tag is in a list separated by commas, semicolons or spaces;
+ * every tag is when there is no list. */
+static int in_list(const char *list, const char *tag)
+{
+    size_t n = strlen(tag);
+    if (!list)
+        return 1;
+    while (*list) {
+        size_t k = strcspn(list, ",; ");
+        if (k == n && strncmp(list, tag, n) == 0)
+            return 1;
+        list += k;
+        list += strspn(list, ",; ");
+    }
+    return 0;
+}
+
+/* The languages to build (--only), or NULL for all of them. */
+static const char *only_languages;
+
 static void load_languages(struct gen_model *m, const char *path)
 {
     static const char *const names[] = {"id",     "tag",     "name", "language",
@@ -206,6 +226,8 @@ static void load_languages(struct gen_model *m, const char *path)
             gen_error(path, r->line,
                       "language 1 is the source (English, no po); every other "
                       "language names its po file");
+        if (l.id != 1 && !in_list(only_languages, l.tag))
+            continue; /* left out of this build; English never is */
         GEN_PUSH(m->langs, m->lang_count, m->lang_cap, l);
     }
 }
@@ -375,7 +397,7 @@ static void usage(void)
     fputs("usage: smtpdiag-gen --out FILE [--pot FILE] [--source-root DIR]\n"
           "         --languages FILE --reasons FILE --replies FILE\n"
           "         --statuses FILE --providers FILE --rules FILE\n"
-          "         --notices FILE\n"
+          "         --notices FILE [--only TAG,TAG...]\n"
           "         --data-version FILE [PO-FILE ...]\n",
           stderr);
     exit(2);
@@ -411,6 +433,8 @@ int main(int argc, char **argv)
             slot = &reasons;
         else if (strcmp(argv[a], "--providers") == 0)
             slot = &providers;
+        else if (strcmp(argv[a], "--only") == 0)
+            slot = &only_languages;
         else if (strcmp(argv[a], "--notices") == 0)
             slot = &notices;
         else if (strcmp(argv[a], "--rules") == 0)

@@ -268,6 +268,39 @@ static void from_a_dsn(void **state)
     assert_clean(out);
 }
 
+/* Every built-in language: the placeholders filled, the text translated. */
+static void every_language(void **state)
+{
+    const char *rcpts[] = {"bob@example.net", "carol@example.net"};
+    const char *replies[] = {"550 5.1.1 User unknown",
+                             "451 4.7.1 Greylisted, try again later"};
+    smtpdiag_action actions[] = {SMTPDIAG_ACTION_FAILED,
+                                 SMTPDIAG_ACTION_DELAYED};
+    static char english[8192];
+    size_t i;
+    (void)state;
+    smtpdiag_notice(SMTPDIAG_LANG_EN, rcpts, replies, actions, 2, "Friday",
+                    english, sizeof english);
+    for (i = 0; i < smtpdiag_enum_count(SMTPDIAG_ENUM_LANG); i++) {
+        smtpdiag_lang lang =
+            (smtpdiag_lang)smtpdiag_enum_value(SMTPDIAG_ENUM_LANG, i);
+        size_t n = render(lang, rcpts, replies, actions, 2, "Friday");
+        assert_true(n > 200);
+        if (strchr(out, '{') || strchr(out, '}'))
+            fail_msg("%s: a placeholder is left: %s", smtpdiag_lang_tag(lang),
+                     out);
+        if (!strstr(out, "bob@example.net") ||
+            !strstr(out, "carol@example.net") || !strstr(unwrapped(), "Friday"))
+            fail_msg("%s: an address or the date is missing: %s",
+                     smtpdiag_lang_tag(lang), out);
+        if (strncmp(out, english, strcspn(english, "\n")) == 0 &&
+            lang != SMTPDIAG_LANG_EN)
+            fail_msg("%s: the subject is the English one",
+                     smtpdiag_lang_tag(lang));
+        assert_clean(out);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +311,7 @@ int main(void)
         cmocka_unit_test(hostile_text),
         cmocka_unit_test(chinese_layout),
         cmocka_unit_test(from_a_dsn),
+        cmocka_unit_test(every_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
