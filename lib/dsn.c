@@ -181,8 +181,17 @@ static int next_block(const char *p, size_t n, size_t *pos,
         return 0;
     }
     block->p = p + i;
-    block->n = smtpdiag__header_end(p + i, n - i);
-    *pos = i + block->n;
+    /* The block ends at a line of nothing but white space. */
+    for (*pos = i; *pos < n;) {
+        const char *nl = memchr(p + *pos, '\n', n - *pos);
+        size_t end = nl ? (size_t)(nl - p) : n, k = *pos;
+        while (k < end && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r'))
+            k++;
+        if (k == end && *pos > i)
+            break;
+        *pos = nl ? end + 1 : n;
+    }
+    block->n = *pos - i;
     return 1;
 }
 

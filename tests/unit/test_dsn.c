@@ -240,6 +240,19 @@ static void recipient_fallbacks(void **state)
     assert_string_equal(rcpt(&d), "second@example.net");
     assert_int_equal(smtpdiag_dsn_action(&d), SMTPDIAG_ACTION_DELIVERED);
     assert_int_equal(smtpdiag_dsn_next(&d), 0);
+    /* A separator line of blanks still separates blocks. */
+    assert_int_equal(open_text(&d, "Reporting-MTA: dns; a\n \t\n"
+                                   "Final-Recipient: rfc822; x@example.net\n"
+                                   "Action: failed\n  \r\n"
+                                   "Final-Recipient: rfc822; y@example.net\n"
+                                   "Action: delayed\n"),
+                     SMTPDIAG_OK);
+    assert_int_equal(smtpdiag_dsn_next(&d), 1);
+    assert_string_equal(rcpt(&d), "x@example.net");
+    assert_int_equal(smtpdiag_dsn_action(&d), SMTPDIAG_ACTION_FAILED);
+    assert_int_equal(smtpdiag_dsn_next(&d), 1);
+    assert_string_equal(rcpt(&d), "y@example.net");
+    assert_int_equal(smtpdiag_dsn_next(&d), 0);
 }
 
 struct text_case {
