@@ -198,13 +198,65 @@ static int context_reason(const struct smtpdiag__state *s, int action)
     }
 }
 
+/* The reason, rule, provider and bounce kind of a state, from the winning
+ * rule (or none), the codes and the context; returns whether a rule
+ * decided. */
+static int decide(struct smtpdiag__state *s, const struct candidate *win,
+                  int provider, int action)
+{
+    const struct smtpdiag__reason_row *reason;
+    int code_priority, decided;
+
+    s->reason = (uint8_t)code_reason(s, &code_priority);
+    /* A rule that says "no reason given" is never more specific than a
+     * code that names one. */
+    decided =
+        win && win->priority > code_priority &&
+        (smtpdiag__rule_at(win->rule)->reason != SMTPDIAG_REASON_UNDEFINED ||
+         s->reason == SMTPDIAG_REASON_UNDEFINED);
+    if (decided) {
+        const struct smtpdiag__rule_row *row = smtpdiag__rule_at(win->rule);
+        s->reason = row->reason;
+        s->rule = (uint16_t)win->rule;
+        if (win->end > win->start) {
+            s->match_at = (uint64_t)win->start + 1;
+            s->match_len = (uint32_t)(win->end - win->start);
+        }
+    }
+    if (s->reason == SMTPDIAG_REASON_UNDEFINED) {
+        /* Nothing more specific than "no reason given": the context may say
+         * more. Then no rule decided. */
+        int from_context = context_reason(s, action);
+        if (from_context != SMTPDIAG_REASON_UNDEFINED) {
+            s->reason = (uint8_t)from_context;
+            s->rule = SMTPDIAG__NO_RULE;
+            s->match_at = 0;
+            s->match_len = 0;
+        }
+    }
+    s->provider =
+        (uint8_t)(provider < 0 ? (int)SMTPDIAG__NO_PROVIDER : provider);
+
+    reason = smtpdiag__find_reason(s->reason);
+    s->bounce = (uint8_t)(reason ? reason->bounce : SMTPDIAG_BOUNCE_NONE);
+    if (s->severity == SMTPDIAG_SEVERITY_SUCCESS ||
+        s->severity == SMTPDIAG_SEVERITY_INTERMEDIATE ||
+        (!decided && !s->reply_code && !s->status &&
+         s->reason == SMTPDIAG_REASON_UNDEFINED))
+        s->bounce = SMTPDIAG_BOUNCE_NONE;
+    return decided;
+}
+
+void smtpdiag__classify_codes(struct smtpdiag__state *s)
+{
+    (void)decide(s, NULL, -1, SMTPDIAG_ACTION_UNKNOWN);
+}
+
 int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
                              size_t len, const struct smtpdiag__hints *h)
 {
     struct matcher m;
     const struct candidate *win;
-    const struct smtpdiag__reason_row *reason;
-    int code_priority, decided;
     size_t i;
 
     memset(&m, 0, sizeof m);
@@ -238,45 +290,7 @@ int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
             }
         }
     }
-
-    s->reason = (uint8_t)code_reason(s, &code_priority);
-    /* A rule that says "no reason given" is never more specific than a
-     * code that names one. */
-    decided =
-        win && win->priority > code_priority &&
-        (smtpdiag__rule_at(win->rule)->reason != SMTPDIAG_REASON_UNDEFINED ||
-         s->reason == SMTPDIAG_REASON_UNDEFINED);
-    if (decided) {
-        const struct smtpdiag__rule_row *row = smtpdiag__rule_at(win->rule);
-        s->reason = row->reason;
-        s->rule = (uint16_t)win->rule;
-        if (win->end > win->start) {
-            s->match_at = (uint64_t)win->start + 1;
-            s->match_len = (uint32_t)(win->end - win->start);
-        }
-    }
-    if (s->reason == SMTPDIAG_REASON_UNDEFINED) {
-        /* Nothing more specific than "no reason given": the context may say
-         * more. Then no rule decided. */
-        int from_context = context_reason(s, h->action);
-        if (from_context != SMTPDIAG_REASON_UNDEFINED) {
-            s->reason = (uint8_t)from_context;
-            s->rule = SMTPDIAG__NO_RULE;
-            s->match_at = 0;
-            s->match_len = 0;
-        }
-    }
-    s->provider =
-        (uint8_t)(m.provider < 0 ? (int)SMTPDIAG__NO_PROVIDER : m.provider);
-
-    reason = smtpdiag__find_reason(s->reason);
-    s->bounce = (uint8_t)(reason ? reason->bounce : SMTPDIAG_BOUNCE_NONE);
-    if (s->severity == SMTPDIAG_SEVERITY_SUCCESS ||
-        s->severity == SMTPDIAG_SEVERITY_INTERMEDIATE ||
-        (!decided && !s->reply_code && !s->status &&
-         s->reason == SMTPDIAG_REASON_UNDEFINED))
-        s->bounce = SMTPDIAG_BOUNCE_NONE;
-    return decided;
+    return decide(s, win, m.provider, h->action);
 }
 
 size_t smtpdiag_provider_count(void)

@@ -172,6 +172,8 @@ void smtpdiag__hints_load(struct smtpdiag__hints *h, const smtpdiag_hints *src);
  * its codes and its text; returns whether anything decided a reason. */
 int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
                              size_t len, const struct smtpdiag__hints *h);
+/* The same for a state without text or hints: the codes alone decide. */
+void smtpdiag__classify_codes(struct smtpdiag__state *s);
 
 /* ---- explaining (explain.c) ---- */
 

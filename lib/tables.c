@@ -95,11 +95,11 @@ const struct smtpdiag__reason_row *smtpdiag__reason_at(size_t index)
 
 const struct smtpdiag__reason_row *smtpdiag__find_reason(int id)
 {
-    size_t i;
-    for (i = 0; i < SMTPDIAG__REASON_COUNT; i++)
-        if (smtpdiag__reasons[i].id == id)
-            return &smtpdiag__reasons[i];
-    return NULL;
+    unsigned index;
+    if (id < 0 || id > 255)
+        return NULL;
+    index = smtpdiag__reason_by_id[id];
+    return index < SMTPDIAG__REASON_COUNT ? &smtpdiag__reasons[index] : NULL;
 }
 
 size_t smtpdiag__provider_count(void)

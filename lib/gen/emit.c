@@ -117,6 +117,8 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
     uint32_t flag = wide ? 0x80000000u : 0x8000u, *v;
     size_t i, c, n = a->states * (size_t)a->classes;
 
+    v = gen_xmalloc((n > m->phrase_count ? n : m->phrase_count) * sizeof *v +
+                    256 * sizeof *v);
     fprintf(f, "#define SMTPDIAG__REASON_COUNT %lu\n",
             (unsigned long)m->reason_count);
     fprintf(f, "static const struct smtpdiag__reason_row "
@@ -128,7 +130,15 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
                 (unsigned long)pool_add(p, r->explained),
                 (unsigned long)r->msg);
     }
-    fprintf(f, "};\n\n#define SMTPDIAG__PROVIDER_COUNT %lu\n",
+    fprintf(f, "};\n\n");
+    /* Reasons by pinned id (0..254), so a look-up is one load; 255: none. */
+    for (i = 0; i < 256; i++)
+        v[i] = 255;
+    for (i = 0; i < m->reason_count; i++)
+        if (m->reasons[i].id >= 0 && m->reasons[i].id < 255)
+            v[m->reasons[i].id] = (uint32_t)i;
+    emit_numbers(f, "static const uint8_t smtpdiag__reason_by_id", v, 256, 32);
+    fprintf(f, "#define SMTPDIAG__PROVIDER_COUNT %lu\n",
             (unsigned long)m->provider_count);
     fprintf(f, "static const struct smtpdiag__provider_row "
                "smtpdiag__providers[] = {\n");
@@ -156,8 +166,6 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
         fprintf(f, "    {0, 0, 0, 0, 0, 0, 255, 0},\n");
     fprintf(f, "};\n\n");
 
-    v = gen_xmalloc((n > m->phrase_count ? n : m->phrase_count) * sizeof *v +
-                    256 * sizeof *v);
     for (i = 0, c = 0; i < m->rule_count; i++)
         if (m->rules[i].phrase_count == 0)
             v[c++] = (uint32_t)i;
