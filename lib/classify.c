@@ -32,6 +32,9 @@ struct matcher {
     size_t armed_pair[MAX_ARMED], armed_start[MAX_ARMED];
     size_t armed_count;
     int provider; /* the first provider a marker named, or -1 */
+    struct smtpdiag__command_finder command;
+    const char *text;
+    size_t len;
 };
 
 /* Higher priority wins; then the longer match; then the earlier one. */
@@ -84,6 +87,10 @@ static void on_match(void *ctx, size_t phrase, size_t start, size_t end)
         break;
     case SMTPDIAG__PHRASE_SINGLE:
         offer(m, ph->target, start, end);
+        break;
+    case SMTPDIAG__PHRASE_COMMAND:
+        smtpdiag__command_candidate(&m->command, m->text, m->len, start,
+                                    ph->target);
         break;
     case SMTPDIAG__PHRASE_PAIR_FIRST:
         for (i = 0; i < m->armed_count; i++)
@@ -264,9 +271,14 @@ int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
     m.reply_class = s->reply_code ? (unsigned)s->reply_code / 100
                                   : SMTPDIAG_CODE_CLASS(s->status);
     m.provider = -1;
-    if (h->command)
-        s->command = h->command;
-    smtpdiag__scan(text, len, on_match, &m);
+    m.text = text;
+    m.len = text ? len : 0;
+    smtpdiag__command_init(&m.command);
+    smtpdiag__scan(m.text, m.len, on_match, &m);
+    s->command =
+        (uint8_t)(h->command ? h->command
+                             : smtpdiag__command_result(
+                                   &m.command, s->reply_code, s->status));
     if (m.provider < 0)
         m.provider = provider_from_hints(h);
 

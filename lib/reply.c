@@ -390,8 +390,6 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
     else
         st->status = 0, st->status_at = 0;
 
-    st->command =
-        (uint8_t)smtpdiag__find_command(text, len, st->reply_code, st->status);
     st->severity =
         (uint8_t)(st->reply_code ? smtpdiag_reply_severity(st->reply_code)
                                  : smtpdiag_status_severity(st->status));
@@ -410,6 +408,8 @@ int smtpdiag_parse(smtpdiag_result *r, const char *text, size_t len)
         return SMTPDIAG_ERR_INVALID_ARGUMENT;
     }
     rc = smtpdiag__parse(&s, text, len);
+    s.command =
+        (uint8_t)smtpdiag__find_command(text, len, s.reply_code, s.status);
     smtpdiag__state_store(r, &s);
     return rc;
 }

@@ -434,6 +434,7 @@ int main(int argc, char **argv)
     load_statuses(&m, statuses);
     gen_load_providers(&m, providers);
     gen_load_rules(&m, rules);
+    gen_add_command_phrases(&m);
     if (gen_error_count() == 0)
         gen_build_automaton(&m);
     qsort(m.langs, m.lang_count, sizeof *m.langs, cmp_lang);

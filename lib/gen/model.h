@@ -69,7 +69,8 @@ enum {
     GEN_PHRASE_SINGLE = 0,      /* matching it fires its rule */
     GEN_PHRASE_PAIR_FIRST = 1,  /* arms its pair */
     GEN_PHRASE_PAIR_SECOND = 2, /* fires its rule when its pair is armed */
-    GEN_PHRASE_MARKER = 3       /* identifies a provider */
+    GEN_PHRASE_MARKER = 3,      /* identifies a provider */
+    GEN_PHRASE_COMMAND = 4      /* names a command; target: what to check */
 };
 
 struct gen_phrase {
@@ -136,6 +137,11 @@ int gen_reason_index(const struct gen_model *m, const char *name,
 void gen_add_messages(struct gen_model *m, const struct gen_record *r,
                       const char *prefix, const char *comment);
 int gen_parse_status(const char *s, uint32_t *out);
+/* Normalises a phrase as the matcher sees text (allocated). */
+char *gen_normalise(const char *s);
+
+/* commands.c */
+void gen_add_command_phrases(struct gen_model *m);
 
 /* automaton.c */
 void gen_build_automaton(struct gen_model *m);
