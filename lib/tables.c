@@ -134,58 +134,103 @@ size_t smtpdiag__code_rule_at(size_t index)
                                              : (size_t)-1;
 }
 
-/* One step of the automaton: the trie edge for the class if the state has
- * one, else the failure link's step; the root has every transition. */
-static smtpdiag__state_t step(uint32_t state, unsigned cls)
+/* A dense row's entry (generated, lib/gen/emit.c): the target's row
+ * offset, or SPARSE | state for a state without a row; OUT when the target
+ * has outputs. */
+#define DENSE_OUT    0x80000000u
+#define DENSE_SPARSE 0x40000000u
+
+/* A state as the walk carries it: its dense row's offset, or SPARSE with
+ * its number. */
+static uint32_t encode(uint32_t state)
 {
-    while (state != 0) {
-        uint32_t k = smtpdiag__edge_index[state];
-        uint32_t end = smtpdiag__edge_index[state + 1];
-        for (; k < end && smtpdiag__edge_class[k] <= cls; k++)
-            if (smtpdiag__edge_class[k] == cls)
-                return smtpdiag__edge_to[k];
-        state = smtpdiag__fail[state];
-    }
-    return smtpdiag__root[cls];
+    return state < SMTPDIAG__DENSE_STATES ? state * SMTPDIAG__DENSE_CLASSES
+                                          : DENSE_SPARSE | state;
 }
 
-/* The longest phrase the generator accepts; the scan remembers where the
- * last this many normalised bytes came from, to report a match's start. */
-#define RING 128
+static uint32_t decode(uint32_t at)
+{
+    return at & DENSE_SPARSE ? at & ~DENSE_SPARSE
+                             : at / SMTPDIAG__DENSE_CLASSES;
+}
+
+/* A step that the dense rows do not answer: a non-ASCII class, or a state
+ * without a row. The trie edge for the class if the state has one, else
+ * the failure link's step; the root has every transition. Returns the
+ * target encoded, with DENSE_OUT. */
+static uint32_t sparse_step(uint32_t state, unsigned cls)
+{
+    smtpdiag__state_t to;
+    for (;;) {
+        uint32_t k, end, edge;
+        if (state < SMTPDIAG__DENSE_STATES && cls < SMTPDIAG__DENSE_CLASSES)
+            return smtpdiag__dense[state * SMTPDIAG__DENSE_CLASSES + cls];
+        if (state == 0) {
+            to = smtpdiag__root[cls];
+            break;
+        }
+        edge = smtpdiag__single_edge[state];
+        if ((edge & 0xFFu) == cls) { /* a chain's one edge */
+            to = (smtpdiag__state_t)(edge >> 8);
+            break;
+        }
+        if ((edge & 0xFFu) == 254u) { /* several edges: search them */
+            k = smtpdiag__edge_index[state];
+            end = smtpdiag__edge_index[state + 1];
+            for (; k < end && smtpdiag__edge_class[k] < cls; k++)
+                ;
+            if (k < end && smtpdiag__edge_class[k] == cls) {
+                to = smtpdiag__edge_to[k];
+                break;
+            }
+        }
+        state = smtpdiag__fail[state];
+    }
+    return encode(to & (smtpdiag__state_t)~SMTPDIAG__OUT_FLAG) |
+           (to & SMTPDIAG__OUT_FLAG ? DENSE_OUT : 0);
+}
+
+/* Where a match of n normalised bytes that ends before p[end] starts: a
+ * run of separators is one normalised byte, and phrases start with a
+ * byte that is not one. */
+static size_t match_start(const unsigned char *p, size_t end, size_t n)
+{
+    size_t k = end;
+    while (k > 0 && n > 0) {
+        k--;
+        if (smtpdiag__byte_class[p[k]] == 1)
+            while (k > 0 && smtpdiag__byte_class[p[k - 1]] == 1)
+                k--;
+        n--;
+    }
+    return k;
+}
 
 void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
                     void *ctx)
 {
     const unsigned char *p = (const unsigned char *)text;
-    size_t ring[RING];
-    size_t i, fed = 0;
-    uint32_t state = 0;
-    int after_sep = 1; /* a text starts as if after a separator */
+    size_t i;
+    uint32_t at = 0; /* the root's row */
 
     if (!p)
         return;
+    /* The generator makes a run of separators loop on the state the first
+     * one reached, so runs count once without a test here. */
     for (i = 0; i < len; i++) {
         unsigned cls = smtpdiag__byte_class[p[i]];
-        smtpdiag__state_t next;
-        /* Runs of separators (ASCII that is not a letter or digit) count
-         * once, and none before the first word: phrases are normalised so. */
-        if (cls == 1) {
-            if (after_sep)
-                continue;
-            after_sep = 1;
-        } else {
-            after_sep = 0;
-        }
-        ring[fed++ % RING] = i;
-        next = step(state, cls);
-        state = next & (smtpdiag__state_t)~SMTPDIAG__OUT_FLAG;
-        if (next & SMTPDIAG__OUT_FLAG) {
-            uint32_t k;
+        uint32_t next = at < DENSE_SPARSE && cls < SMTPDIAG__DENSE_CLASSES
+                            ? smtpdiag__dense[at + cls]
+                            : sparse_step(decode(at), cls);
+        at = next & ~DENSE_OUT;
+        if (next & DENSE_OUT) {
+            uint32_t state = decode(at), k;
             for (k = smtpdiag__out_index[state];
                  k < smtpdiag__out_index[state + 1]; k++) {
                 size_t phrase = smtpdiag__out[k];
-                size_t n = smtpdiag__phrases[phrase].len;
-                on_match(ctx, phrase, ring[(fed - n) % RING], i + 1);
+                on_match(ctx, phrase,
+                         match_start(p, i + 1, smtpdiag__phrases[phrase].len),
+                         i + 1);
             }
         }
     }

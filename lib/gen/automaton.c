@@ -35,12 +35,77 @@ static void assign_classes(struct gen_model *m)
     }
     for (b = 'A'; b <= 'Z'; b++)
         a->byte_class[b] = a->byte_class[b + 32];
+    /* ASCII bytes come first, so their classes are the lowest */
+    a->ascii_classes = 2;
+    for (b = 0; b < 0x80; b++)
+        if (a->byte_class[b] >= a->ascii_classes)
+            a->ascii_classes = a->byte_class[b] + 1;
 }
 
 struct node_outputs {
     uint32_t *items;
     size_t count, cap;
 };
+
+/* Numbers the states breadth first (the root 0, then the queue's order),
+ * so that the shallow states, where the walk spends most bytes, have the
+ * lowest numbers and get the dense rows (emit.c). */
+static void renumber_breadth_first(struct gen_automaton *a, int32_t **child,
+                                   uint32_t **fail, struct node_outputs **outs,
+                                   const uint32_t *queue)
+{
+    size_t n = a->states, c = (size_t)a->classes, s, k;
+    uint32_t *id = gen_xmalloc(n * sizeof *id);
+    uint32_t *delta = gen_xmalloc(n * c * sizeof *delta);
+    uint32_t *nfail = gen_xmalloc(n * sizeof *nfail);
+    int32_t *nchild = gen_xmalloc(n * c * sizeof *nchild);
+    struct node_outputs *nouts = gen_xmalloc(n * sizeof *nouts);
+    id[0] = 0;
+    for (s = 1; s < n; s++)
+        id[queue[s - 1]] = (uint32_t)s;
+    a->depth = gen_xmalloc(n * sizeof *a->depth);
+    a->depth[0] = 0;
+    for (s = 0; s < n; s++) {
+        nfail[id[s]] = id[(*fail)[s]];
+        nouts[id[s]] = (*outs)[s];
+        for (k = 0; k < c; k++) {
+            int32_t to = (*child)[s * c + k];
+            delta[id[s] * c + k] = id[a->delta[s * c + k]];
+            nchild[id[s] * c + k] = to < 0 ? -1 : (int32_t)id[to];
+        }
+    }
+    /* depths, in the new (breadth-first) order: parents come first */
+    for (s = 0; s < n; s++)
+        for (k = 0; k < c; k++)
+            if (nchild[s * c + k] > 0)
+                a->depth[nchild[s * c + k]] = a->depth[s] + 1;
+    free(a->delta);
+    free(*fail);
+    free(*child);
+    free(*outs);
+    free(id);
+    a->delta = delta;
+    *fail = nfail;
+    *child = nchild;
+    *outs = nouts;
+}
+
+/* A run of separators counts as one: every state entered by a separator
+ * (its label ends in one; phrases hold no two in a row) stays there on the
+ * next, and so does the root (no separator before the first word). The
+ * matcher then needs no test for separators. */
+static void loop_separators(struct gen_automaton *a, int32_t *child)
+{
+    size_t c = (size_t)a->classes, s;
+    a->delta[CLASS_SEP] = 0;
+    for (s = 0; s < a->states; s++) {
+        int32_t to = child[s * c + CLASS_SEP];
+        if (to > 0) {
+            child[(size_t)to * c + CLASS_SEP] = to;
+            a->delta[(size_t)to * c + CLASS_SEP] = (uint32_t)to;
+        }
+    }
+}
 
 void gen_build_automaton(struct gen_model *m)
 {
@@ -116,6 +181,9 @@ void gen_build_automaton(struct gen_model *m)
             }
         }
     }
+
+    renumber_breadth_first(a, &child, &fail, &outs, queue);
+    loop_separators(a, child);
 
     /* Outputs, flattened; each state's list in phrase order. */
     a->out_index = gen_xmalloc((count + 1) * sizeof *a->out_index);

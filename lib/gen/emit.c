@@ -108,6 +108,67 @@ static void pool_classifier_strings(const struct gen_model *m, struct pool *p)
     }
 }
 
+/* A transition as the matcher reads it: the target, flagged when the
+ * target has outputs. */
+static uint32_t flagged(const struct gen_automaton *a, uint32_t to,
+                        uint32_t flag)
+{
+    return to | (a->out_index[to] != a->out_index[to + 1] ? flag : 0);
+}
+
+/* The shallowest states (numbered breadth first) get a dense row of
+ * complete transitions over the ASCII classes: the walk spends most bytes
+ * there, and a dense step is one load. Deeper states keep their trie
+ * edges and failure link. A dense entry holds the target's row offset
+ * (state * width), so the next step adds the class without a multiply,
+ * or DENSE_SPARSE | state for a state without a row; DENSE_OUT when the
+ * target has outputs. The rows stop at a depth, or at a budget. */
+#define DENSE_BUDGET (128u * 1024u) /* bytes */
+
+static void emit_dense(FILE *f, const struct gen_automaton *a)
+{
+    size_t rows = 0, width = (size_t)a->ascii_classes, s, k, size;
+    uint32_t *v;
+    while (rows < a->states && a->depth[rows] <= GEN_DENSE_DEPTH &&
+           (rows + 1) * width * sizeof *v <= DENSE_BUDGET)
+        rows++;
+    size = rows * width;
+    v = gen_xmalloc((size ? size : 1) * sizeof *v);
+    for (s = 0; s < rows; s++)
+        for (k = 0; k < width; k++) {
+            uint32_t to = a->delta[s * (size_t)a->classes + k];
+            uint32_t out = flagged(a, to, 0x80000000u) & 0x80000000u;
+            v[s * width + k] =
+                out | (to < rows ? to * (uint32_t)width : 0x40000000u | to);
+        }
+    fprintf(f, "#define SMTPDIAG__DENSE_STATES %lu\n", (unsigned long)rows);
+    fprintf(f, "#define SMTPDIAG__DENSE_CLASSES %lu\n", (unsigned long)width);
+    emit_numbers(f, "static const uint32_t smtpdiag__dense", v, size, 12);
+    free(v);
+}
+
+/* Most states deeper than the dense rows lie on one phrase's chain: one
+ * trie edge. Each state's word holds that edge (class in the low byte,
+ * flagged target above), so the matcher's common sparse step is one
+ * load; the low byte is 255 for a state without edges and 254 for one
+ * with several (the matcher then searches the edge list). */
+static void emit_single_edges(FILE *f, const struct gen_automaton *a,
+                              const uint32_t *index, const uint32_t *cls,
+                              const uint32_t *to)
+{
+    uint32_t *w = gen_xmalloc((a->states + 1) * sizeof *w);
+    size_t s;
+    for (s = 0; s < a->states; s++) {
+        uint32_t n = index[s + 1] - index[s];
+        w[s] = n == 0   ? 255u
+               : n == 1 ? cls[index[s]] | to[index[s]] << 8
+                        : 254u;
+    }
+    emit_numbers(f, "static const uint32_t smtpdiag__single_edge", w, a->states,
+                 12);
+    free(w);
+}
+
 /* The classifier's tables: reasons, providers, rules, phrases and the
  * automaton. */
 static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
@@ -200,15 +261,15 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
      * loading a table. */
     {
         uint32_t *index = gen_xmalloc((a->states + 1) * sizeof *index);
-        uint32_t *cls = gen_xmalloc((a->states + 1) * sizeof *cls);
+        /* trie edges, and a separator's loop per state at most */
+        uint32_t *cls = gen_xmalloc((2 * a->states + 1) * sizeof *cls);
         size_t count = 0, s;
         int k;
-        for (k = 0; k < a->classes; k++) {
-            uint32_t to = a->delta[k];
-            v[k] = to | (a->out_index[to] != a->out_index[to + 1] ? flag : 0);
-        }
+        for (k = 0; k < a->classes; k++)
+            v[k] = flagged(a, a->delta[k], flag);
         emit_numbers(f, "static const smtpdiag__state_t smtpdiag__root", v,
                      (size_t)a->classes, 20);
+        emit_dense(f, a);
         for (s = 0; s < a->states; s++) {
             index[s] = (uint32_t)count;
             for (k = 0; s > 0 && k < a->classes; k++) {
@@ -216,13 +277,12 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
                 if (to < 0)
                     continue;
                 cls[count] = (uint32_t)k;
-                v[count++] =
-                    (uint32_t)to |
-                    (a->out_index[to] != a->out_index[to + 1] ? flag : 0);
+                v[count++] = flagged(a, (uint32_t)to, flag);
             }
         }
         index[a->states] = (uint32_t)count;
         fprintf(f, "#define SMTPDIAG__EDGES %lu\n", (unsigned long)count);
+        emit_single_edges(f, a, index, cls, v);
         emit_numbers(f, "static const uint32_t smtpdiag__edge_index", index,
                      a->states + 1, 16);
         emit_numbers(f, "static const uint8_t smtpdiag__edge_class", cls, count,

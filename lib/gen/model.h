@@ -83,11 +83,18 @@ struct gen_phrase {
     int line;
 };
 
+/* States up to this depth get dense rows in the tables (emit.c). */
+#ifndef GEN_DENSE_DEPTH
+#define GEN_DENSE_DEPTH 3
+#endif
+
 /* A DFA over byte classes (automaton.c). */
 struct gen_automaton {
     unsigned char byte_class[256];
     int classes;
-    size_t states;
+    int ascii_classes;   /* classes of ASCII bytes: 0 .. ascii_classes - 1 */
+    size_t states;       /* numbered breadth first */
+    uint32_t *depth;     /* states: length of each state's label */
     uint32_t *delta;     /* states * classes: the full DFA */
     uint32_t *fail;      /* states: Aho-Corasick failure links */
     int32_t *child;      /* states * classes: the trie's own edges, -1 none */
