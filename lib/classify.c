@@ -290,10 +290,12 @@ int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
             (!win || beats(&m.scoped[i], win)))
             win = &m.scoped[i];
     if (m.provider >= 0 && s->status) {
-        for (i = 0; i < smtpdiag__code_rule_count(); i++) {
-            size_t rule = smtpdiag__code_rule_at(i);
+        const uint16_t *rules = NULL;
+        size_t n = smtpdiag__code_rules_of((size_t)m.provider, &rules);
+        for (i = 0; i < n; i++) {
+            size_t rule = rules[i];
             const struct smtpdiag__rule_row *row = smtpdiag__rule_at(rule);
-            if ((int)row->provider == m.provider && row->status == s->status &&
+            if (row->status == s->status &&
                 (!win || row->priority > win->priority)) {
                 m.best.rule = rule;
                 m.best.start = m.best.end = 0;

@@ -94,8 +94,9 @@ size_t smtpdiag__provider_count(void);
 const struct smtpdiag__provider_row *smtpdiag__provider_at(size_t index);
 const struct smtpdiag__rule_row *smtpdiag__rule_at(size_t index);
 const struct smtpdiag__phrase_row *smtpdiag__phrase_at(size_t index);
-size_t smtpdiag__code_rule_count(void);
-size_t smtpdiag__code_rule_at(size_t index);
+/* The provider's rules that have no phrase (its meanings of codes), in
+ * file order: sets *rules, returns how many. */
+size_t smtpdiag__code_rules_of(size_t provider, const uint16_t **rules);
 
 /* Runs the automaton over a text once; calls on_match for every phrase
  * found, with the phrase index and the byte span [start, end) in the text,

@@ -123,15 +123,14 @@ const struct smtpdiag__phrase_row *smtpdiag__phrase_at(size_t index)
     return index < SMTPDIAG__PHRASE_COUNT ? &smtpdiag__phrases[index] : NULL;
 }
 
-size_t smtpdiag__code_rule_count(void)
+size_t smtpdiag__code_rules_of(size_t provider, const uint16_t **rules)
 {
-    return SMTPDIAG__CODE_RULE_COUNT;
-}
-
-size_t smtpdiag__code_rule_at(size_t index)
-{
-    return index < SMTPDIAG__CODE_RULE_COUNT ? smtpdiag__code_rules[index]
-                                             : (size_t)-1;
+    size_t first;
+    if (provider >= SMTPDIAG__PROVIDER_COUNT)
+        return 0;
+    first = smtpdiag__code_rule_first[provider];
+    *rules = smtpdiag__code_rules + first;
+    return smtpdiag__code_rule_first[provider + 1] - first;
 }
 
 /* A dense row's entry (generated, lib/gen/emit.c): the target's row

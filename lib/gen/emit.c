@@ -227,11 +227,26 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
         fprintf(f, "    {0, 0, 0, 0, 0, 0, 255, 0},\n");
     fprintf(f, "};\n\n");
 
-    for (i = 0, c = 0; i < m->rule_count; i++)
-        if (m->rules[i].phrase_count == 0)
-            v[c++] = (uint32_t)i;
-    fprintf(f, "#define SMTPDIAG__CODE_RULE_COUNT %lu\n", (unsigned long)c);
-    emit_numbers(f, "static const uint16_t smtpdiag__code_rules", v, c, 16);
+    /* Rules without a phrase (a provider's meaning of a code), grouped by
+     * provider, in file order within each: a provider's are
+     * code_rules[code_rule_first[p] .. code_rule_first[p + 1]). */
+    {
+        uint32_t *first = gen_xmalloc((m->provider_count + 1) * sizeof *first);
+        size_t prov;
+        for (prov = 0, c = 0; prov < m->provider_count; prov++) {
+            first[prov] = (uint32_t)c;
+            for (i = 0; i < m->rule_count; i++)
+                if (m->rules[i].phrase_count == 0 &&
+                    m->rules[i].provider == (int)prov)
+                    v[c++] = (uint32_t)i;
+        }
+        first[m->provider_count] = (uint32_t)c;
+        fprintf(f, "#define SMTPDIAG__CODE_RULE_COUNT %lu\n", (unsigned long)c);
+        emit_numbers(f, "static const uint16_t smtpdiag__code_rules", v, c, 16);
+        emit_numbers(f, "static const uint16_t smtpdiag__code_rule_first",
+                     first, m->provider_count + 1, 16);
+        free(first);
+    }
 
     fprintf(f, "#define SMTPDIAG__PHRASE_COUNT %lu\n",
             (unsigned long)m->phrase_count);
