@@ -153,27 +153,24 @@ static uint32_t decode(uint32_t at)
                              : at / SMTPDIAG__DENSE_CLASSES;
 }
 
-/* A step that the dense rows do not answer: a non-ASCII class, or a state
- * without a row. The trie edge for the class if the state has one, else
- * the failure link's step; the root has every transition. Returns the
- * target encoded, with DENSE_OUT. */
+/* A step that neither a dense row nor a chain's one edge answers: a
+ * non-ASCII class, or a state off its chain. The trie edge for the class if
+ * the state has one, else the failure link's step; the root has every
+ * transition. Returns the target encoded, with DENSE_OUT. */
 static uint32_t sparse_step(uint32_t state, unsigned cls)
 {
     smtpdiag__state_t to;
     for (;;) {
-        uint32_t k, end, edge;
+        uint32_t k, end;
         if (state < SMTPDIAG__DENSE_STATES && cls < SMTPDIAG__DENSE_CLASSES)
             return smtpdiag__dense[state * SMTPDIAG__DENSE_CLASSES + cls];
         if (state == 0) {
             to = smtpdiag__root[cls];
             break;
         }
-        edge = smtpdiag__single_edge[state];
-        if ((edge & 0xFFu) == cls) { /* a chain's one edge */
-            to = (smtpdiag__state_t)(edge >> 8);
-            break;
-        }
-        if ((edge & 0xFFu) == 254u) { /* several edges: search them */
+        if (smtpdiag__chain_class[state] == cls)
+            return smtpdiag__chain_to[state];
+        if (smtpdiag__chain_class[state] == 254) { /* several edges */
             k = smtpdiag__edge_index[state];
             end = smtpdiag__edge_index[state + 1];
             for (; k < end && smtpdiag__edge_class[k] < cls; k++)
@@ -218,9 +215,13 @@ void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
      * one reached, so runs count once without a test here. */
     for (i = 0; i < len; i++) {
         unsigned cls = smtpdiag__byte_class[p[i]];
-        uint32_t next = at < DENSE_SPARSE && cls < SMTPDIAG__DENSE_CLASSES
-                            ? smtpdiag__dense[at + cls]
-                            : sparse_step(decode(at), cls);
+        uint32_t next, s = at & ~DENSE_SPARSE;
+        if (at == s) /* a dense row */
+            next = cls < SMTPDIAG__DENSE_CLASSES ? smtpdiag__dense[at + cls]
+                                                 : sparse_step(decode(at), cls);
+        else /* along a phrase's chain, or off it */
+            next = smtpdiag__chain_class[s] == cls ? smtpdiag__chain_to[s]
+                                                   : sparse_step(s, cls);
         at = next & ~DENSE_OUT;
         if (next & DENSE_OUT) {
             uint32_t state = decode(at), k;

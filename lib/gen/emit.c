@@ -119,28 +119,38 @@ static uint32_t flagged(const struct gen_automaton *a, uint32_t to,
 /* The shallowest states (numbered breadth first) get a dense row of
  * complete transitions over the ASCII classes: the walk spends most bytes
  * there, and a dense step is one load. Deeper states keep their trie
- * edges and failure link. A dense entry holds the target's row offset
- * (state * width), so the next step adds the class without a multiply,
- * or DENSE_SPARSE | state for a state without a row; DENSE_OUT when the
- * target has outputs. The rows stop at a depth, or at a budget. */
+ * edges and failure link. The rows stop at a depth, or at a budget. */
 #define DENSE_BUDGET (128u * 1024u) /* bytes */
 
-static void emit_dense(FILE *f, const struct gen_automaton *a)
+static size_t dense_rows(const struct gen_automaton *a)
 {
-    size_t rows = 0, width = (size_t)a->ascii_classes, s, k, size;
-    uint32_t *v;
+    size_t rows = 0, row_size = (size_t)a->ascii_classes * sizeof(uint32_t);
     while (rows < a->states && a->depth[rows] <= GEN_DENSE_DEPTH &&
-           (rows + 1) * width * sizeof *v <= DENSE_BUDGET)
+           (rows + 1) * row_size <= DENSE_BUDGET)
         rows++;
-    size = rows * width;
-    v = gen_xmalloc((size ? size : 1) * sizeof *v);
+    return rows;
+}
+
+/* A target as the matcher carries it (lib/tables.c): its dense row's
+ * offset (state * width: the next step adds the class, no multiply), or
+ * 0x40000000 | state for a state without a row; 0x80000000 when the
+ * target has outputs. */
+static uint32_t walk_code(const struct gen_automaton *a, uint32_t to,
+                          size_t rows)
+{
+    uint32_t out = flagged(a, to, 0x80000000u) & 0x80000000u;
+    return out |
+           (to < rows ? to * (uint32_t)a->ascii_classes : 0x40000000u | to);
+}
+
+static void emit_dense(FILE *f, const struct gen_automaton *a, size_t rows)
+{
+    size_t width = (size_t)a->ascii_classes, s, k, size = rows * width;
+    uint32_t *v = gen_xmalloc((size ? size : 1) * sizeof *v);
     for (s = 0; s < rows; s++)
-        for (k = 0; k < width; k++) {
-            uint32_t to = a->delta[s * (size_t)a->classes + k];
-            uint32_t out = flagged(a, to, 0x80000000u) & 0x80000000u;
+        for (k = 0; k < width; k++)
             v[s * width + k] =
-                out | (to < rows ? to * (uint32_t)width : 0x40000000u | to);
-        }
+                walk_code(a, a->delta[s * (size_t)a->classes + k], rows);
     fprintf(f, "#define SMTPDIAG__DENSE_STATES %lu\n", (unsigned long)rows);
     fprintf(f, "#define SMTPDIAG__DENSE_CLASSES %lu\n", (unsigned long)width);
     emit_numbers(f, "static const uint32_t smtpdiag__dense", v, size, 12);
@@ -148,25 +158,31 @@ static void emit_dense(FILE *f, const struct gen_automaton *a)
 }
 
 /* Most states deeper than the dense rows lie on one phrase's chain: one
- * trie edge. Each state's word holds that edge (class in the low byte,
- * flagged target above), so the matcher's common sparse step is one
- * load; the low byte is 255 for a state without edges and 254 for one
- * with several (the matcher then searches the edge list). */
-static void emit_single_edges(FILE *f, const struct gen_automaton *a,
-                              const uint32_t *index, const uint32_t *cls,
-                              const uint32_t *to)
+ * trie edge. Its class and its target (as walk_code() writes it) are kept
+ * per state, so the matcher's common sparse step is two loads; the class
+ * is 255 for a state without edges and 254 for one with several (the
+ * matcher then searches the edge list). */
+static void emit_chains(FILE *f, const struct gen_automaton *a, size_t rows,
+                        const uint32_t *index, const uint32_t *cls)
 {
-    uint32_t *w = gen_xmalloc((a->states + 1) * sizeof *w);
-    size_t s;
+    uint32_t *c = gen_xmalloc((a->states + 1) * sizeof *c);
+    uint32_t *to = gen_xmalloc((a->states + 1) * sizeof *to);
+    size_t s, k;
     for (s = 0; s < a->states; s++) {
         uint32_t n = index[s + 1] - index[s];
-        w[s] = n == 0   ? 255u
-               : n == 1 ? cls[index[s]] | to[index[s]] << 8
-                        : 254u;
+        c[s] = n == 0 ? 255u : n == 1 ? cls[index[s]] : 254u;
+        to[s] = 0;
+        for (k = 0; n == 1 && k < (size_t)a->classes; k++)
+            if (a->child[s * (size_t)a->classes + k] >= 0)
+                to[s] = walk_code(
+                    a, (uint32_t)a->child[s * (size_t)a->classes + k], rows);
     }
-    emit_numbers(f, "static const uint32_t smtpdiag__single_edge", w, a->states,
+    emit_numbers(f, "static const uint8_t smtpdiag__chain_class", c, a->states,
+                 24);
+    emit_numbers(f, "static const uint32_t smtpdiag__chain_to", to, a->states,
                  12);
-    free(w);
+    free(c);
+    free(to);
 }
 
 /* The classifier's tables: reasons, providers, rules, phrases and the
@@ -284,7 +300,7 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
             v[k] = flagged(a, a->delta[k], flag);
         emit_numbers(f, "static const smtpdiag__state_t smtpdiag__root", v,
                      (size_t)a->classes, 20);
-        emit_dense(f, a);
+        emit_dense(f, a, dense_rows(a));
         for (s = 0; s < a->states; s++) {
             index[s] = (uint32_t)count;
             for (k = 0; s > 0 && k < a->classes; k++) {
@@ -297,7 +313,7 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
         }
         index[a->states] = (uint32_t)count;
         fprintf(f, "#define SMTPDIAG__EDGES %lu\n", (unsigned long)count);
-        emit_single_edges(f, a, index, cls, v);
+        emit_chains(f, a, dense_rows(a), index, cls);
         emit_numbers(f, "static const uint32_t smtpdiag__edge_index", index,
                      a->states + 1, 16);
         emit_numbers(f, "static const uint8_t smtpdiag__edge_class", cls, count,
