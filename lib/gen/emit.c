@@ -116,19 +116,12 @@ static uint32_t flagged(const struct gen_automaton *a, uint32_t to,
     return to | (a->out_index[to] != a->out_index[to + 1] ? flag : 0);
 }
 
-/* The shallowest states (numbered breadth first) get a dense row of
- * complete transitions over the ASCII classes: the walk spends most bytes
- * there, and a dense step is one load. Deeper states keep their trie
- * edges and failure link. The rows stop at a depth, or at a budget. */
-#define DENSE_BUDGET (128u * 1024u) /* bytes */
-
+/* The first states (automaton.c chooses them) get a dense row of complete
+ * transitions over the ASCII classes: a dense step is one load. The other
+ * states keep their trie edges and failure link. */
 static size_t dense_rows(const struct gen_automaton *a)
 {
-    size_t rows = 0, row_size = (size_t)a->ascii_classes * sizeof(uint32_t);
-    while (rows < a->states && a->depth[rows] <= GEN_DENSE_DEPTH &&
-           (rows + 1) * row_size <= DENSE_BUDGET)
-        rows++;
-    return rows;
+    return a->dense_rows;
 }
 
 /* A target as the matcher carries it (lib/tables.c): its dense row's

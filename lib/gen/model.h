@@ -83,18 +83,19 @@ struct gen_phrase {
     int line;
 };
 
-/* States up to this depth get dense rows in the tables (emit.c). */
-#ifndef GEN_DENSE_DEPTH
-#define GEN_DENSE_DEPTH 3
-#endif
+/* States up to this depth, then deeper states with several edges, get
+ * dense rows in the tables, within a budget of bytes (automaton.c). */
+#define GEN_DENSE_DEPTH  3
+#define GEN_DENSE_BUDGET (256u * 1024u)
 
 /* A DFA over byte classes (automaton.c). */
 struct gen_automaton {
     unsigned char byte_class[256];
     int classes;
     int ascii_classes;   /* classes of ASCII bytes: 0 .. ascii_classes - 1 */
-    size_t states;       /* numbered breadth first */
+    size_t states;       /* the dense-row states first (automaton.c) */
     uint32_t *depth;     /* states: length of each state's label */
+    size_t dense_rows;   /* states 0 .. dense_rows - 1 get dense rows */
     uint32_t *delta;     /* states * classes: the full DFA */
     uint32_t *fail;      /* states: Aho-Corasick failure links */
     int32_t *child;      /* states * classes: the trie's own edges, -1 none */
