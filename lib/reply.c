@@ -259,6 +259,14 @@ static const unsigned char may_start[256] = {
     ['\n'] = 1, ['\r'] = 1, ['s'] = 1, ['S'] = 1,
     ['2'] = 1,  ['3'] = 1,  ['4'] = 1, ['5'] = 1};
 
+/* What every reply code starts with, tested inline before the full match:
+ * most digits in a text are not the start of one. */
+static int three_digits(const unsigned char *p, size_t n, size_t i)
+{
+    return i + 3 <= n && p[i] >= '2' && p[i] <= '5' && is_digit(p[i + 1]) &&
+           is_digit(p[i + 2]);
+}
+
 struct found {
     int reply;
     smtpdiag_code status;
@@ -351,6 +359,8 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
 
     for (i = lead_end; i < len; i++) {
         if (!may_start[p[i]]) {
+            while (i + 1 < len && !may_start[p[i + 1]])
+                i++;
             at_line_start = 0;
             continue;
         }
@@ -369,7 +379,8 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
         } else if (at_line_start) {
             if (!line.reply && match_reply_and_status(p, len, i, &f))
                 line = f;
-        } else if (match_reply_and_status(p, len, i, &f)) {
+        } else if (three_digits(p, len, i) &&
+                   match_reply_and_status(p, len, i, &f)) {
             if ((f.status || f.quoted || opens_quote_mark(p, i)) &&
                 (f.reply != lead.reply || f.status != lead.status) &&
                 (!quoted.reply || opens_quotation(p, i)))
