@@ -44,6 +44,10 @@ size_t smtpdiag__lang_index(int lang)
 const struct smtpdiag__reply_row *smtpdiag__find_reply(int code)
 {
     size_t lo = 0, hi = SMTPDIAG__REPLY_COUNT;
+    if (code >= 0 && code < 600) { /* the generated direct index */
+        unsigned index = smtpdiag__reply_index[code];
+        return index < SMTPDIAG__REPLY_COUNT ? &smtpdiag__replies[index] : NULL;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = smtpdiag__replies[mid].code;
@@ -60,6 +64,18 @@ const struct smtpdiag__reply_row *smtpdiag__find_reply(int code)
 const struct smtpdiag__status_row *smtpdiag__find_status(smtpdiag_code code)
 {
     size_t lo = 0, hi = SMTPDIAG__STATUS_COUNT;
+    unsigned cls = SMTPDIAG_CODE_CLASS(code),
+             subject = SMTPDIAG_CODE_SUBJECT(code),
+             detail = SMTPDIAG_CODE_DETAIL(code);
+    if ((cls == 2 || cls == 4 || cls == 5) && subject < 8 && detail < 32) {
+        /* the generated direct index covers these */
+        unsigned index =
+            smtpdiag__status_index[((cls == 2 ? 0 : cls - 3) * 8 + subject) *
+                                       32 +
+                                   detail];
+        return index < SMTPDIAG__STATUS_COUNT ? &smtpdiag__statuses[index]
+                                              : NULL;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         smtpdiag_code c = smtpdiag__statuses[mid].code;

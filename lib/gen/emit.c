@@ -325,6 +325,34 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
     free(v);
 }
 
+/* Direct indices into the code tables, so that a look-up is one load:
+ * reply codes 0..599 (the rows of "2xx".."5xx" sit at 2..5), and enhanced
+ * codes of class 2, 4, 5 with a subject below 8 and a detail below 32 (all
+ * RFC 3463 defines; the run time searches the table for the others). */
+static void emit_code_index(FILE *f, const struct gen_model *m)
+{
+    uint32_t replies[600], statuses[3 * 8 * 32];
+    size_t i;
+    for (i = 0; i < 600; i++)
+        replies[i] = 255;
+    for (i = 0; i < m->reply_count; i++)
+        if (m->replies[i].code >= 0 && m->replies[i].code < 600)
+            replies[m->replies[i].code] = (uint32_t)i;
+    for (i = 0; i < 3 * 8 * 32; i++)
+        statuses[i] = 255;
+    for (i = 0; i < m->status_count; i++) {
+        uint32_t code = m->statuses[i].code, cls = code / 1000000u,
+                 subject = code / 1000u % 1000u, detail = code % 1000u;
+        if ((cls == 2 || cls == 4 || cls == 5) && subject < 8 && detail < 32)
+            statuses[((cls == 2 ? 0 : cls - 3) * 8 + subject) * 32 + detail] =
+                (uint32_t)i;
+    }
+    emit_numbers(f, "static const uint8_t smtpdiag__reply_index", replies, 600,
+                 24);
+    emit_numbers(f, "static const uint8_t smtpdiag__status_index", statuses,
+                 3 * 8 * 32, 32);
+}
+
 int gen_emit_tables(const struct gen_model *m, const char *path)
 {
     struct pool p;
@@ -334,6 +362,10 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
     char *tmp;
     FILE *f;
 
+    if (m->reply_count > 254 || m->status_count > 254) {
+        gen_error(path, 0, "at most 254 reply codes and 254 status codes");
+        return -1; /* the direct indices (emit_code_index) hold a byte */
+    }
     memset(&p, 0, sizeof p);
     p.slot_count =
         2 * (total + m->reply_count + m->status_count + 6 * m->lang_count +
@@ -413,6 +445,7 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
             reason_id(m, m->statuses[i].reason), (unsigned long)status_key[i],
             (unsigned long)m->statuses[i].msg);
     fprintf(f, "};\n\n");
+    emit_code_index(f, m);
 
     emit_classifier(f, m, &p);
 
