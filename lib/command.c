@@ -128,8 +128,11 @@ static int names_reply(const unsigned char *p, size_t n, size_t i)
     return i < n && p[i] >= '2' && p[i] <= '5';
 }
 
-/* What the text says at p[i], if it says it there. */
-static smtpdiag_command text_at(const unsigned char *p, size_t n, size_t i)
+/* What the text says at p[i], if it says it there, trying only the lists
+ * in groups (SMTPDIAG__CMD_ANCHOR .. _WORD), in their order; sets *group to
+ * the one that said it. */
+static smtpdiag_command text_at(const unsigned char *p, size_t n, size_t i,
+                                unsigned groups, unsigned *group)
 {
     size_t k, m;
     smtpdiag_command c;
@@ -140,7 +143,8 @@ static smtpdiag_command text_at(const unsigned char *p, size_t n, size_t i)
     if (!is_letter(p[i]) && p[i] != '>')
         return SMTPDIAG_COMMAND_UNKNOWN;
     c0 = smtpdiag__ascii_lower(p[i]);
-    for (k = 0; k < COUNT(anchors); k++) {
+    *group = SMTPDIAG__CMD_ANCHOR;
+    for (k = 0; (groups & SMTPDIAG__CMD_ANCHOR) && k < COUNT(anchors); k++) {
         size_t w;
         if (anchors[k].text[0] != c0 ||
             (m = match(p, n, i, anchors[k].text)) == 0)
@@ -154,13 +158,18 @@ static smtpdiag_command text_at(const unsigned char *p, size_t n, size_t i)
             (!anchors[k].suffixed || command_suffix(p, n, i + m + w)))
             return c;
     }
-    for (k = 0; k < COUNT(phrases); k++)
+    *group = SMTPDIAG__CMD_PHRASE;
+    for (k = 0; (groups & SMTPDIAG__CMD_PHRASE) && k < COUNT(phrases); k++)
         if (phrases[k].text[0] == c0 && match(p, n, i, phrases[k].text))
             return phrases[k].command;
-    for (k = 0; k < COUNT(clauses); k++)
+    *group = SMTPDIAG__CMD_CLAUSE;
+    for (k = 0; (groups & SMTPDIAG__CMD_CLAUSE) && k < COUNT(clauses); k++)
         if (clauses[k].text[0] == c0 && match(p, n, i, clauses[k].text) &&
             starts_clause(p, i))
             return clauses[k].command;
+    *group = SMTPDIAG__CMD_WORD;
+    if (!(groups & SMTPDIAG__CMD_WORD))
+        return SMTPDIAG_COMMAND_UNKNOWN;
     /* Gmail's "(EHLO)"; Coremail's "DATA:554", "RCPT TO:550" */
     c = command_word(p, n, i, &m);
     if (c != SMTPDIAG_COMMAND_UNKNOWN && i > 0 && p[i - 1] == '(' &&
@@ -229,17 +238,31 @@ void smtpdiag__command_init(struct smtpdiag__command_finder *f)
 {
     f->text_at = f->passing_at = SIZE_MAX;
     f->text = f->passing = SMTPDIAG_COMMAND_UNKNOWN;
+    f->text_group = 0;
     f->ehlo = 0;
 }
 
-/* Keeps what the text says at p[i] if it comes first. */
+/*
+ * Keeps what the text says at p[i] if it comes first: the earliest place,
+ * and there the first list in the order above. The automaton reports a
+ * place once for each list that may match there, in no particular order,
+ * so a place already kept is tried again with the lists that precede the
+ * one that matched there.
+ */
 static void try_text(struct smtpdiag__command_finder *f, const unsigned char *p,
-                     size_t n, size_t i)
+                     size_t n, size_t i, unsigned groups)
 {
     smtpdiag_command c;
-    if (i < f->text_at && (c = text_at(p, n, i)) != SMTPDIAG_COMMAND_UNKNOWN) {
+    unsigned group = 0;
+    if (i > f->text_at)
+        return;
+    if (i == f->text_at)
+        groups &= f->text_group - 1u; /* only the lists before it */
+    if (groups &&
+        (c = text_at(p, n, i, groups, &group)) != SMTPDIAG_COMMAND_UNKNOWN) {
         f->text_at = i;
         f->text = (uint8_t)c;
+        f->text_group = (uint8_t)group;
     }
 }
 
@@ -249,16 +272,18 @@ void smtpdiag__command_candidate(struct smtpdiag__command_finder *f,
 {
     const unsigned char *p = (const unsigned char *)text;
     smtpdiag_command c;
-    if (checks & SMTPDIAG__CMD_TEXT) {
-        size_t j = start;
-        try_text(f, p, len, start);
+    try_text(f, p, len, start,
+             checks & (SMTPDIAG__CMD_ANCHOR | SMTPDIAG__CMD_PHRASE |
+                       SMTPDIAG__CMD_CLAUSE | SMTPDIAG__CMD_WORD));
+    if (checks & SMTPDIAG__CMD_WORD) {
         /* ">>> " has no letters for the automaton to find: look for it
          * before the command name it reported. */
+        size_t j = start;
         while (j > 0 && is_space(p[j - 1]))
             j--;
         if (j < start && j >= 3 && p[j - 3] == '>' && p[j - 2] == '>' &&
             p[j - 1] == '>')
-            try_text(f, p, len, j - 3);
+            try_text(f, p, len, j - 3, SMTPDIAG__CMD_ANCHOR);
     }
     if ((checks & SMTPDIAG__CMD_EHLO) && !f->ehlo)
         f->ehlo = (uint8_t)ehlo_word_at(p, len, start);

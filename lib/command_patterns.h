@@ -112,9 +112,14 @@
 /* What a command phrase of the automaton asks command.c to check at the
  * place it starts (a bit set: one normalised phrase may serve several). */
 enum {
-    SMTPDIAG__CMD_TEXT = 1,   /* what the text says (anchors, names ...) */
-    SMTPDIAG__CMD_EHLO = 2,   /* an extension list: the reply to EHLO */
-    SMTPDIAG__CMD_PASSING = 4 /* a command named in passing */
+    /* what the text says, in the order command.c tries the lists at one
+     * place: an anchor, a phrase, a clause, a command name */
+    SMTPDIAG__CMD_ANCHOR = 1,
+    SMTPDIAG__CMD_PHRASE = 2,
+    SMTPDIAG__CMD_CLAUSE = 4,
+    SMTPDIAG__CMD_WORD = 8,
+    SMTPDIAG__CMD_EHLO = 16,   /* an extension list: the reply to EHLO */
+    SMTPDIAG__CMD_PASSING = 32 /* a command named in passing */
 };
 
 #endif

@@ -162,6 +162,7 @@ int smtpdiag__parse(struct smtpdiag__state *s, const char *text, size_t len);
 struct smtpdiag__command_finder {
     size_t text_at, passing_at; /* where each was found; SIZE_MAX: not */
     uint8_t text, passing;      /* smtpdiag_command */
+    uint8_t text_group;         /* the list that said it (command.c) */
     uint8_t ehlo;               /* an extension of the reply to EHLO */
 };
 void smtpdiag__command_init(struct smtpdiag__command_finder *f);

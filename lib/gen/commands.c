@@ -58,23 +58,27 @@ static void add_word(struct gen_model *m, const char *word)
             if (k != 0 && k <= i)
                 continue;
             snprintf(buf, sizeof buf, "%s%s%s", prefixes[i], prefixes[k], word);
-            add(m, buf, SMTPDIAG__CMD_TEXT);
+            add(m, buf, SMTPDIAG__CMD_WORD);
         }
 }
 
 void gen_add_command_phrases(struct gen_model *m)
 {
-#define TEXT(text, arg) add(m, text, SMTPDIAG__CMD_TEXT);
-#define WORD(text, arg) add_word(m, text);
-#define EHLO(text)      add(m, text, SMTPDIAG__CMD_EHLO);
-#define PASSING(text)   add(m, text, SMTPDIAG__CMD_PASSING);
-    SMTPDIAG__COMMAND_ANCHORS(TEXT)
-    SMTPDIAG__COMMAND_PHRASES(TEXT)
-    SMTPDIAG__COMMAND_CLAUSES(TEXT)
+#define ANCHOR(text, arg) add(m, text, SMTPDIAG__CMD_ANCHOR);
+#define PHRASE(text, arg) add(m, text, SMTPDIAG__CMD_PHRASE);
+#define CLAUSE(text, arg) add(m, text, SMTPDIAG__CMD_CLAUSE);
+#define WORD(text, arg)   add_word(m, text);
+#define EHLO(text)        add(m, text, SMTPDIAG__CMD_EHLO);
+#define PASSING(text)     add(m, text, SMTPDIAG__CMD_PASSING);
+    SMTPDIAG__COMMAND_ANCHORS(ANCHOR)
+    SMTPDIAG__COMMAND_PHRASES(PHRASE)
+    SMTPDIAG__COMMAND_CLAUSES(CLAUSE)
     SMTPDIAG__COMMAND_WORDS(WORD)
     SMTPDIAG__COMMAND_EHLO_WORDS(EHLO)
     SMTPDIAG__COMMAND_IN_PASSING(PASSING)
-#undef TEXT
+#undef ANCHOR
+#undef PHRASE
+#undef CLAUSE
 #undef WORD
 #undef EHLO
 #undef PASSING
