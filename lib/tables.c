@@ -187,8 +187,8 @@ static uint32_t sparse_step(uint32_t state, unsigned cls)
         if (smtpdiag__chain_class[state] == cls)
             return smtpdiag__chain_to[state];
         if (smtpdiag__chain_class[state] == 254) { /* several edges */
-            k = smtpdiag__edge_index[state];
-            end = smtpdiag__edge_index[state + 1];
+            k = smtpdiag__chain_to[state] >> 9;
+            end = k + (smtpdiag__chain_to[state] & 0x1FFu);
             for (; k < end && smtpdiag__edge_class[k] < cls; k++)
                 ;
             if (k < end && smtpdiag__edge_class[k] == cls) {

@@ -150,31 +150,51 @@ static void emit_dense(FILE *f, const struct gen_automaton *a, size_t rows)
     free(v);
 }
 
-/* Most states deeper than the dense rows lie on one phrase's chain: one
- * trie edge. Its class and its target (as walk_code() writes it) are kept
- * per state, so the matcher's common sparse step is two loads; the class
- * is 255 for a state without edges and 254 for one with several (the
- * matcher then searches the edge list). */
-static void emit_chains(FILE *f, const struct gen_automaton *a, size_t rows,
-                        const uint32_t *index, const uint32_t *cls)
+/* The trie edges of every state but the root (whose row is complete).
+ * Most states lie on one phrase's chain: one edge. Its class and its
+ * target (as walk_code() writes it) are kept per state, so the matcher's
+ * common sparse step is two loads. A state with several edges has class
+ * 254 and, in place of a target, where its edges start in the edge lists
+ * (sorted by class) and how many there are: (first << 9) | count. Class
+ * 255: no edge. */
+static void emit_edges(FILE *f, const struct gen_automaton *a, size_t rows,
+                       uint32_t flag)
 {
-    uint32_t *c = gen_xmalloc((a->states + 1) * sizeof *c);
-    uint32_t *to = gen_xmalloc((a->states + 1) * sizeof *to);
-    size_t s, k;
+    size_t c = (size_t)a->classes, s, k, count = 0;
+    uint32_t *chain_class = gen_xmalloc((a->states + 1) * sizeof(uint32_t));
+    uint32_t *chain_to = gen_xmalloc((a->states + 1) * sizeof(uint32_t));
+    /* trie edges, and a separator's loop per state at most */
+    uint32_t *cls = gen_xmalloc((2 * a->states + 1) * sizeof *cls);
+    uint32_t *to = gen_xmalloc((2 * a->states + 1) * sizeof *to);
     for (s = 0; s < a->states; s++) {
-        uint32_t n = index[s + 1] - index[s];
-        c[s] = n == 0 ? 255u : n == 1 ? cls[index[s]] : 254u;
-        to[s] = 0;
-        for (k = 0; n == 1 && k < (size_t)a->classes; k++)
-            if (a->child[s * (size_t)a->classes + k] >= 0)
-                to[s] = walk_code(
-                    a, (uint32_t)a->child[s * (size_t)a->classes + k], rows);
+        size_t n = 0, last = 0;
+        for (k = 0; s > 0 && k < c; k++)
+            if (a->child[s * c + k] >= 0)
+                n++, last = k;
+        chain_class[s] = n == 0 ? 255u : n == 1 ? (uint32_t)last : 254u;
+        chain_to[s] = n == 1
+                          ? walk_code(a, (uint32_t)a->child[s * c + last], rows)
+                          : (uint32_t)(count << 9 | n);
+        for (k = 0; n > 1 && k < c; k++)
+            if (a->child[s * c + k] >= 0) {
+                cls[count] = (uint32_t)k;
+                to[count++] = flagged(a, (uint32_t)a->child[s * c + k], flag);
+            }
     }
-    emit_numbers(f, "static const uint8_t smtpdiag__chain_class", c, a->states,
+    if (c > 254 || count >= (1u << 23))
+        gen_error("smtpdiag-gen", 0, "too many byte classes or edges");
+    fprintf(f, "#define SMTPDIAG__EDGES %lu\n", (unsigned long)count);
+    emit_numbers(f, "static const uint8_t smtpdiag__chain_class", chain_class,
+                 a->states, 24);
+    emit_numbers(f, "static const uint32_t smtpdiag__chain_to", chain_to,
+                 a->states, 12);
+    emit_numbers(f, "static const uint8_t smtpdiag__edge_class", cls, count,
                  24);
-    emit_numbers(f, "static const uint32_t smtpdiag__chain_to", to, a->states,
-                 12);
-    free(c);
+    emit_numbers(f, "static const smtpdiag__state_t smtpdiag__edge_to", to,
+                 count, 20);
+    free(chain_class);
+    free(chain_to);
+    free(cls);
     free(to);
 }
 
@@ -277,49 +297,27 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
     fprintf(f, "#define SMTPDIAG__OUT_FLAG 0x%lxu\n", (unsigned long)flag);
     fprintf(f, "typedef %s smtpdiag__state_t;\n\n",
             wide ? "uint32_t" : "uint16_t");
-    /* The automaton in Aho-Corasick form, compact: the root's full row,
-     * and for every other state its trie edges (sorted by class) and its
-     * failure link; a missing edge follows the failure links, which the
-     * matcher does at most once per byte on average. Each target carries a
-     * flag when it has outputs, so the matcher tests one bit instead of
-     * loading a table. */
+    /* The automaton: the root's full row, dense rows for the first states
+     * (emit_dense), and for every state its trie edges and failure link; a
+     * missing edge follows the failure links. Each target carries a flag
+     * when it has outputs, so the matcher tests one bit instead of loading
+     * a table. */
     {
-        uint32_t *index = gen_xmalloc((a->states + 1) * sizeof *index);
-        /* trie edges, and a separator's loop per state at most */
-        uint32_t *cls = gen_xmalloc((2 * a->states + 1) * sizeof *cls);
-        size_t count = 0, s;
         int k;
         for (k = 0; k < a->classes; k++)
             v[k] = flagged(a, a->delta[k], flag);
         emit_numbers(f, "static const smtpdiag__state_t smtpdiag__root", v,
                      (size_t)a->classes, 20);
         emit_dense(f, a, dense_rows(a));
-        for (s = 0; s < a->states; s++) {
-            index[s] = (uint32_t)count;
-            for (k = 0; s > 0 && k < a->classes; k++) {
-                int32_t to = a->child[s * (size_t)a->classes + (size_t)k];
-                if (to < 0)
-                    continue;
-                cls[count] = (uint32_t)k;
-                v[count++] = flagged(a, (uint32_t)to, flag);
-            }
-        }
-        index[a->states] = (uint32_t)count;
-        fprintf(f, "#define SMTPDIAG__EDGES %lu\n", (unsigned long)count);
-        emit_chains(f, a, dense_rows(a), index, cls);
-        emit_numbers(f, "static const uint32_t smtpdiag__edge_index", index,
-                     a->states + 1, 16);
-        emit_numbers(f, "static const uint8_t smtpdiag__edge_class", cls, count,
-                     24);
-        emit_numbers(f, "static const smtpdiag__state_t smtpdiag__edge_to", v,
-                     count, 20);
+        emit_edges(f, a, dense_rows(a), flag);
         emit_numbers(f, "static const smtpdiag__state_t smtpdiag__fail",
                      a->fail, a->states, 20);
-        free(index);
-        free(cls);
     }
-    emit_numbers(f, "static const uint32_t smtpdiag__out_index", a->out_index,
-                 a->states + 1, 16);
+    emit_numbers(f,
+                 a->out_count < 0x10000
+                     ? "static const uint16_t smtpdiag__out_index"
+                     : "static const uint32_t smtpdiag__out_index",
+                 a->out_index, a->states + 1, 16);
     emit_numbers(f, "static const uint16_t smtpdiag__out", a->out, a->out_count,
                  20);
     free(v);
@@ -465,7 +463,10 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
     free(status_key);
     free(p.slots);
     free(p.bytes);
-    return close_tmp(f, tmp, path);
+    /* the emitters' own checks (table limits) fail the build too */
+    if (close_tmp(f, tmp, path) != 0 || gen_error_count() > 0)
+        return -1;
+    return 0;
 }
 
 static void po_string(FILE *f, const char *s)
