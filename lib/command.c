@@ -307,10 +307,17 @@ smtpdiag__command_result(const struct smtpdiag__command_finder *f,
     return reply_code ? SMTPDIAG_COMMAND_UNKNOWN : (smtpdiag_command)f->passing;
 }
 
+/* A scan for the command alone (smtpdiag_parse). */
+struct command_scan {
+    struct smtpdiag__command_finder finder;
+    const char *text;
+    size_t len;
+};
+
 static void on_command(void *ctx, size_t phrase, size_t start, size_t end)
 {
     const struct smtpdiag__phrase_row *ph = smtpdiag__phrase_at(phrase);
-    struct smtpdiag__command_scan *scan = ctx;
+    struct command_scan *scan = ctx;
     (void)end;
     if (ph->kind == SMTPDIAG__PHRASE_COMMAND)
         smtpdiag__command_candidate(&scan->finder, scan->text, scan->len, start,
@@ -320,7 +327,7 @@ static void on_command(void *ctx, size_t phrase, size_t start, size_t end)
 smtpdiag_command smtpdiag__find_command(const char *text, size_t len,
                                         int reply_code, smtpdiag_code status)
 {
-    struct smtpdiag__command_scan scan;
+    struct command_scan scan;
     smtpdiag__command_init(&scan.finder);
     scan.text = text;
     scan.len = text ? len : 0;

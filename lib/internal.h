@@ -173,12 +173,7 @@ void smtpdiag__command_candidate(struct smtpdiag__command_finder *f,
 smtpdiag_command
 smtpdiag__command_result(const struct smtpdiag__command_finder *f,
                          int reply_code, smtpdiag_code status);
-/* A scan for the command alone (smtpdiag_parse). */
-struct smtpdiag__command_scan {
-    struct smtpdiag__command_finder finder;
-    const char *text;
-    size_t len;
-};
+/* The same with a scan of its own (smtpdiag_parse). */
 smtpdiag_command smtpdiag__find_command(const char *text, size_t len,
                                         int reply_code, smtpdiag_code status);
 

@@ -149,14 +149,12 @@ size_t smtpdiag__code_rules_of(size_t provider, const uint16_t **rules)
     return smtpdiag__code_rule_first[provider + 1] - first;
 }
 
-/* A dense row's entry (generated, lib/gen/emit.c): the target's row
- * offset, or SPARSE | state for a state without a row; OUT when the target
- * has outputs. */
-#define DENSE_OUT    0x80000000u
-#define DENSE_SPARSE 0x40000000u
+/* A state as the walk carries it, and as the dense rows and the chains
+ * hold their targets (lib/gen/emit.c): its dense row's offset, or
+ * DENSE_SPARSE | its number; DENSE_OUT when it has outputs. */
+#define DENSE_OUT    SMTPDIAG__WALK_OUT
+#define DENSE_SPARSE SMTPDIAG__WALK_SPARSE
 
-/* A state as the walk carries it: its dense row's offset, or SPARSE with
- * its number. */
 static uint32_t encode(uint32_t state)
 {
     return state < SMTPDIAG__DENSE_STATES ? state * SMTPDIAG__DENSE_CLASSES

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The longest normalised phrase; the run-time matcher keeps this many
- * positions to report where a match starts. */
+/* The longest normalised phrase (the run-time matcher walks back over a
+ * match to report where it starts). */
 #define GEN_MAX_PHRASE 128
 
 int gen_reason_index(const struct gen_model *m, const char *name,

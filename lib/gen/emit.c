@@ -108,42 +108,46 @@ static void pool_classifier_strings(const struct gen_model *m, struct pool *p)
     }
 }
 
+static int has_outputs(const struct gen_automaton *a, uint32_t state)
+{
+    return a->out_index[state] != a->out_index[state + 1];
+}
+
 /* A transition as the matcher reads it: the target, flagged when the
  * target has outputs. */
 static uint32_t flagged(const struct gen_automaton *a, uint32_t to,
                         uint32_t flag)
 {
-    return to | (a->out_index[to] != a->out_index[to + 1] ? flag : 0);
+    return to | (has_outputs(a, to) ? flag : 0);
 }
 
-/* The first states (automaton.c chooses them) get a dense row of complete
- * transitions over the ASCII classes: a dense step is one load. The other
- * states keep their trie edges and failure link. */
-static size_t dense_rows(const struct gen_automaton *a)
+/* How the walk carries a state (lib/tables.c), and how the dense rows and
+ * the chains hold their targets: the state's dense row's offset (state *
+ * width: the next step adds the class, no multiply), or WALK_SPARSE | state
+ * for a state without a row (automaton.c puts the rows' states first);
+ * WALK_OUT when the state has outputs. */
+#define WALK_OUT    0x80000000u
+#define WALK_SPARSE 0x40000000u
+
+static uint32_t walk_code(const struct gen_automaton *a, uint32_t to)
 {
-    return a->dense_rows;
+    return (has_outputs(a, to) ? WALK_OUT : 0) |
+           (to < a->dense_rows ? to * (uint32_t)a->ascii_classes
+                               : WALK_SPARSE | to);
 }
 
-/* A target as the matcher carries it (lib/tables.c): its dense row's
- * offset (state * width: the next step adds the class, no multiply), or
- * 0x40000000 | state for a state without a row; 0x80000000 when the
- * target has outputs. */
-static uint32_t walk_code(const struct gen_automaton *a, uint32_t to,
-                          size_t rows)
+static void emit_dense(FILE *f, const struct gen_automaton *a)
 {
-    uint32_t out = flagged(a, to, 0x80000000u) & 0x80000000u;
-    return out |
-           (to < rows ? to * (uint32_t)a->ascii_classes : 0x40000000u | to);
-}
-
-static void emit_dense(FILE *f, const struct gen_automaton *a, size_t rows)
-{
-    size_t width = (size_t)a->ascii_classes, s, k, size = rows * width;
+    size_t rows = a->dense_rows, width = (size_t)a->ascii_classes, s, k;
+    size_t size = rows * width;
     uint32_t *v = gen_xmalloc((size ? size : 1) * sizeof *v);
     for (s = 0; s < rows; s++)
         for (k = 0; k < width; k++)
             v[s * width + k] =
-                walk_code(a, a->delta[s * (size_t)a->classes + k], rows);
+                walk_code(a, a->delta[s * (size_t)a->classes + k]);
+    fprintf(f, "#define SMTPDIAG__WALK_OUT 0x%lxu\n", (unsigned long)WALK_OUT);
+    fprintf(f, "#define SMTPDIAG__WALK_SPARSE 0x%lxu\n",
+            (unsigned long)WALK_SPARSE);
     fprintf(f, "#define SMTPDIAG__DENSE_STATES %lu\n", (unsigned long)rows);
     fprintf(f, "#define SMTPDIAG__DENSE_CLASSES %lu\n", (unsigned long)width);
     emit_numbers(f, "static const uint32_t smtpdiag__dense", v, size, 12);
@@ -157,8 +161,7 @@ static void emit_dense(FILE *f, const struct gen_automaton *a, size_t rows)
  * 254 and, in place of a target, where its edges start in the edge lists
  * (sorted by class) and how many there are: (first << 9) | count. Class
  * 255: no edge. */
-static void emit_edges(FILE *f, const struct gen_automaton *a, size_t rows,
-                       uint32_t flag)
+static void emit_edges(FILE *f, const struct gen_automaton *a, uint32_t flag)
 {
     size_t c = (size_t)a->classes, s, k, count = 0;
     uint32_t *chain_class = gen_xmalloc((a->states + 1) * sizeof(uint32_t));
@@ -172,16 +175,15 @@ static void emit_edges(FILE *f, const struct gen_automaton *a, size_t rows,
             if (a->child[s * c + k] >= 0)
                 n++, last = k;
         chain_class[s] = n == 0 ? 255u : n == 1 ? (uint32_t)last : 254u;
-        chain_to[s] = n == 1
-                          ? walk_code(a, (uint32_t)a->child[s * c + last], rows)
-                          : (uint32_t)(count << 9 | n);
+        chain_to[s] = n == 1 ? walk_code(a, (uint32_t)a->child[s * c + last])
+                             : (uint32_t)(count << 9 | n);
         for (k = 0; n > 1 && k < c; k++)
             if (a->child[s * c + k] >= 0) {
                 cls[count] = (uint32_t)k;
                 to[count++] = flagged(a, (uint32_t)a->child[s * c + k], flag);
             }
     }
-    if (c > 254 || count >= (1u << 23))
+    if (c > 254 || count >= (1u << 23) || a->states >= WALK_SPARSE)
         gen_error("smtpdiag-gen", 0, "too many byte classes or edges");
     fprintf(f, "#define SMTPDIAG__EDGES %lu\n", (unsigned long)count);
     emit_numbers(f, "static const uint8_t smtpdiag__chain_class", chain_class,
@@ -308,8 +310,8 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
             v[k] = flagged(a, a->delta[k], flag);
         emit_numbers(f, "static const smtpdiag__state_t smtpdiag__root", v,
                      (size_t)a->classes, 20);
-        emit_dense(f, a, dense_rows(a));
-        emit_edges(f, a, dense_rows(a), flag);
+        emit_dense(f, a);
+        emit_edges(f, a, flag);
         emit_numbers(f, "static const smtpdiag__state_t smtpdiag__fail",
                      a->fail, a->states, 20);
     }
