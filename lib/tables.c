@@ -155,6 +155,9 @@ size_t smtpdiag__code_rules_of(size_t provider, const uint16_t **rules)
 #define DENSE_OUT    SMTPDIAG__WALK_OUT
 #define DENSE_SPARSE SMTPDIAG__WALK_SPARSE
 
+/* The walk starts at the root's row. */
+typedef char smtpdiag__root_has_a_row[SMTPDIAG__DENSE_STATES >= 1 ? 1 : -1];
+
 static uint32_t encode(uint32_t state)
 {
     return state < SMTPDIAG__DENSE_STATES ? state * SMTPDIAG__DENSE_CLASSES

@@ -75,8 +75,9 @@ static uint32_t *dense_first_order(struct gen_automaton *a,
         if (child[(size_t)u * c + CLASS_SEP] > 0)
             loops[child[(size_t)u * c + CLASS_SEP]] = 1;
     }
-    order[0] = 0;
+    order[0] = 0; /* the root always has a row: the walk starts there */
     placed[0] = 1;
+    a->dense_rows = 1;
     for (group = 0; group < 3; group++)
         for (k = 0; k + 1 < n; k++) {
             uint32_t u = queue[k];

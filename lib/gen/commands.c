@@ -57,7 +57,12 @@ static void add_word(struct gen_model *m, const char *word)
             char buf[128];
             if (k != 0 && k <= i)
                 continue;
-            snprintf(buf, sizeof buf, "%s%s%s", prefixes[i], prefixes[k], word);
+            if (snprintf(buf, sizeof buf, "%s%s%s", prefixes[i], prefixes[k],
+                         word) >= (int)sizeof buf) {
+                gen_error("lib/command_patterns.h", 0, "'%s' is too long",
+                          word);
+                continue;
+            }
             add(m, buf, SMTPDIAG__CMD_WORD);
         }
 }
