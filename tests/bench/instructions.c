@@ -32,16 +32,20 @@ static char *corpus(size_t *count, size_t **lens)
     if (!f)
         return NULL;
     while (fgets(line, sizeof line, f)) {
-        char *tab = strchr(line, '\t');
-        size_t len;
+        char *tab = strchr(line, '\t'), *grown;
+        size_t len, *grown_lens;
         if (line[0] == '#' || !tab || strncmp(line, "input\t", 6) == 0)
             continue;
         *tab = '\0';
         len = corpus_unescape(line);
-        all = realloc(all, used + len + 1);
-        *lens = realloc(*lens, (n + 1) * sizeof **lens);
-        if (!all || !*lens)
+        grown = realloc(all, used + len + 1);
+        grown_lens = realloc(*lens, (n + 1) * sizeof **lens);
+        if (!grown || !grown_lens) {
+            fprintf(stderr, "out of memory\n");
             exit(1);
+        }
+        all = grown;
+        *lens = grown_lens;
         memcpy(all + used, line, len);
         used += len;
         (*lens)[n++] = len;
