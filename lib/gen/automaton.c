@@ -51,8 +51,8 @@ struct node_outputs {
  * get a dense row (emit.c): all those up to GEN_DENSE_DEPTH, where the walk
  * spends most bytes, then the deeper ones with several trie edges (which
  * otherwise need a search), shallowest first, while GEN_DENSE_BUDGET
- * lasts; then the rest. Breadth first within each group. Sets
- * a->dense_rows and a->depth (in the old numbering). */
+ * lasts; then the rest, depth first. Sets a->dense_rows and a->depth (in
+ * the old numbering). */
 static uint32_t *dense_first_order(struct gen_automaton *a,
                                    const int32_t *child, const uint32_t *queue)
 {
@@ -78,24 +78,40 @@ static uint32_t *dense_first_order(struct gen_automaton *a,
     order[0] = 0; /* the root always has a row: the walk starts there */
     placed[0] = 1;
     a->dense_rows = 1;
-    for (group = 0; group < 3; group++)
+    for (group = 0; group < 2; group++)
         for (k = 0; k + 1 < n; k++) {
             uint32_t u = queue[k];
             size_t edges = loops[u];
-            if (placed[u])
+            if (placed[u] || count >= max_rows)
                 continue;
             for (j = 0; j < c; j++)
                 edges += child[(size_t)u * c + j] >= 0;
-            if (group == 0 &&
-                (a->depth[u] > GEN_DENSE_DEPTH || count >= max_rows))
-                continue;
-            if (group == 1 && (edges < 2 || count >= max_rows))
+            if ((group == 0 && a->depth[u] > GEN_DENSE_DEPTH) ||
+                (group == 1 && edges < 2))
                 continue;
             order[count++] = u;
             placed[u] = 1;
-            if (group < 2)
-                a->dense_rows = count;
         }
+    a->dense_rows = count;
+    /* The rest depth first: a phrase's chain of states is then contiguous,
+     * and the walk down it reads consecutive entries, not one cache line
+     * per byte. */
+    {
+        uint32_t *stack = gen_xmalloc(n * sizeof *stack);
+        size_t top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            uint32_t u = stack[--top];
+            if (!placed[u]) {
+                order[count++] = u;
+                placed[u] = 1;
+            }
+            for (j = c; j-- > 0;) /* pushed backwards: popped in order */
+                if (child[(size_t)u * c + j] > 0)
+                    stack[top++] = (uint32_t)child[(size_t)u * c + j];
+        }
+        free(stack);
+    }
     free(placed);
     free(loops);
     return order;
