@@ -74,6 +74,9 @@ void json_diagnosis_fields(const smtpdiag_result *r, int rc);
 void out_human(const char *s, size_t len);
 void out_str(const char *s);
 void out_char(char ch);
+/* Output is handed to stdio at the end of each line; this hands over the
+ * rest. */
+void out_flush(void);
 
 /* JSON Lines: one object per input. */
 void json_begin(void);

@@ -464,6 +464,7 @@ int main(int argc, char **argv)
     gen_load_providers(&m, providers);
     gen_load_rules(&m, rules);
     gen_load_notices(&m, notices);
+    gen_add_command_phrases(&m);
     if (gen_error_count() == 0)
         gen_build_automaton(&m);
     qsort(m.langs, m.lang_count, sizeof *m.langs, cmp_lang);
