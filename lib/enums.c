@@ -32,6 +32,8 @@ static const struct named source_names[] = {
     {SMTPDIAG_SOURCE_REPLY, "reply"},
     {SMTPDIAG_SOURCE_STATUS_CLASS, "status_class"},
     {SMTPDIAG_SOURCE_REPLY_CLASS, "reply_class"},
+    {SMTPDIAG_SOURCE_REASON, "reason"},
+    {SMTPDIAG_SOURCE_RULE, "rule"},
 };
 
 static const struct named command_names[] = {
