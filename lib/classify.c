@@ -264,6 +264,7 @@ int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
             s->rule = SMTPDIAG__NO_RULE;
             s->match_at = 0;
             s->match_len = 0;
+            decided = 1; /* the context decided */
         }
     }
     s->provider =

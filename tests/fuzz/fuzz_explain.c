@@ -151,8 +151,8 @@ static void mode_codes(const uint8_t *data, size_t size)
 static void mode_providers(const uint8_t *data, size_t size)
 {
     char id[64];
-    size_t n = size < sizeof id - 1 ? size : sizeof id - 1;
     size_t index = fuzz_take(&data, &size, 4);
+    size_t n = size < sizeof id - 1 ? size : sizeof id - 1;
     const char *p;
 
     memcpy(id, data, n);
