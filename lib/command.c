@@ -131,7 +131,7 @@ static const struct pattern phrases[] = {
     {"incorrect authentication", SMTPDIAG_COMMAND_AUTH},
 };
 
-#define COUNT(a) (sizeof a / sizeof a[0])
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Phrases that must start a clause (at the start, or after punctuation):
  * Postfix's "(connect to host[...]:25: ...", not "cannot connect to". */

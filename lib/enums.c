@@ -65,7 +65,7 @@ static const struct named action_names[] = {
 
 #define LIST(a)                                                                \
     {                                                                          \
-        a, sizeof a / sizeof a[0]                                              \
+        (a), sizeof(a) / sizeof((a)[0])                                        \
     }
 
 static const struct {
