@@ -11,6 +11,9 @@
  *   4: code_parse of the rest, and code_format at a size from byte 1
  *   5: provider_name of the rest (NUL-terminated), provider_id (4)
  *   6: strerror, lang_tag, lang_name, severities of random values
+ *   7: every result getter on a result made of the input's bytes (a
+ *      corrupted or never-filled result must not make a getter read
+ *      outside the tables), and on NULL
  */
 #include "fuzz_common.h"
 
@@ -183,6 +186,28 @@ static void mode_values(const uint8_t *data, size_t size)
         FUZZ_CHECK(smtpdiag_reply_code_is_valid(v));
 }
 
+static void mode_getters(const uint8_t *data, size_t size)
+{
+    smtpdiag_result r;
+    struct fuzz_snapshot s;
+
+    memset(&r, 0, sizeof r);
+    memcpy(&r, data, size < sizeof r ? size : sizeof r);
+    fuzz_snapshot_take(&s, &r);
+    FUZZ_CHECK(s.title && s.explanation && s.advice && s.detail && s.provider &&
+               s.rule && s.explained_by);
+    /* Read every byte of every string: ASan sees any read past a table. */
+    FUZZ_CHECK(strlen(s.title) + strlen(s.explanation) + strlen(s.advice) +
+                   strlen(s.detail) + strlen(s.provider) + strlen(s.rule) +
+                   strlen(s.explained_by) <
+               SIZE_MAX);
+    fuzz_snapshot_take(&s, NULL);
+    FUZZ_CHECK(s.reply_code == 0 && s.status == 0 &&
+               s.reply_code_at == SMTPDIAG_NO_OFFSET &&
+               s.status_at == SMTPDIAG_NO_OFFSET && s.title[0] == '\0' &&
+               s.lang == SMTPDIAG_LANG_EN);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     int mode = (int)(fuzz_take(&data, &size, 1) & 7);
@@ -205,8 +230,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 5:
         mode_providers(data, size);
         break;
-    default:
+    case 6:
         mode_values(data, size);
+        break;
+    default:
+        mode_getters(data, size);
         break;
     }
     return 0;
