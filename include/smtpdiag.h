@@ -130,7 +130,13 @@ typedef enum smtpdiag_error {
     /** A code is malformed or out of range (`5.1.1000`, `6.1.1`, `099`). */
     SMTPDIAG_ERR_INVALID_CODE = -2,
     /** The input holds no reply code and no enhanced status code. */
-    SMTPDIAG_ERR_NO_CODE = -3
+    SMTPDIAG_ERR_NO_CODE = -3,
+    /** A caller's buffer is too small for what must be stored in it.
+     *  @since 0.1.0 */
+    SMTPDIAG_ERR_NO_SPACE = -4,
+    /** The message holds no delivery report and no bounce of a known shape.
+     *  @since 0.1.0 */
+    SMTPDIAG_ERR_NOT_FOUND = -5
 } smtpdiag_error;
 
 /**
@@ -173,7 +179,10 @@ typedef enum smtpdiag_enum {
     /** #smtpdiag_bounce */
     SMTPDIAG_ENUM_BOUNCE = 7,
     /** #smtpdiag_action */
-    SMTPDIAG_ENUM_ACTION = 8
+    SMTPDIAG_ENUM_ACTION = 8,
+    /** #smtpdiag_dsn_kind
+     *  @since 0.1.0 */
+    SMTPDIAG_ENUM_DSN_KIND = 9
 } smtpdiag_enum;
 
 /**
@@ -341,9 +350,11 @@ SMTPDIAG_API smtpdiag_severity smtpdiag_status_severity(smtpdiag_code status);
  * @{ */
 
 /**
- * A language built into the library. Values are pinned and never reused;
+ * A language the library knows. Values are pinned and never reused. A
+ * build may leave languages out (`SMTPDIAG_LANGUAGES`, `docs/languages.md`):
  * list the languages of a build with smtpdiag_enum_count() and
- * smtpdiag_enum_value() on #SMTPDIAG_ENUM_LANG.
+ * smtpdiag_enum_value() on #SMTPDIAG_ENUM_LANG; a value that is not built in
+ * selects English.
  * @since 0.1.0
  */
 typedef enum smtpdiag_lang {
@@ -352,7 +363,23 @@ typedef enum smtpdiag_lang {
     /** Simplified Chinese (`zh-Hans`), as written in mainland China. */
     SMTPDIAG_LANG_ZH_HANS = 2,
     /** Traditional Chinese (`zh-Hant`), as written in Taiwan. */
-    SMTPDIAG_LANG_ZH_HANT = 3
+    SMTPDIAG_LANG_ZH_HANT = 3,
+    /** Japanese (`ja`). */
+    SMTPDIAG_LANG_JA = 4,
+    /** Korean (`ko`). */
+    SMTPDIAG_LANG_KO = 5,
+    /** German (`de`). */
+    SMTPDIAG_LANG_DE = 6,
+    /** French (`fr`). */
+    SMTPDIAG_LANG_FR = 7,
+    /** Spanish (`es`), neutral between Spain and Latin America. */
+    SMTPDIAG_LANG_ES = 8,
+    /** Portuguese as written in Brazil (`pt-BR`); also chosen for `pt-PT`. */
+    SMTPDIAG_LANG_PT_BR = 9,
+    /** Russian (`ru`). */
+    SMTPDIAG_LANG_RU = 10,
+    /** Italian (`it`). */
+    SMTPDIAG_LANG_IT = 11
 } smtpdiag_lang;
 
 /**
@@ -918,6 +945,269 @@ SMTPDIAG_API int smtpdiag_parse(smtpdiag_result *r, const char *text,
  */
 SMTPDIAG_API size_t smtpdiag_parse_text(const char *text, size_t len, char *buf,
                                         size_t size);
+
+/** @} */
+
+/** @defgroup smtpdiag_dsn Reading bounces
+ *
+ * A cursor over the recipients of a bounce: an RFC 3464 delivery status
+ * notification (`message/delivery-status`), its RFC 6533 form
+ * (`message/global-delivery-status`), a bare DSN body, or a plain-text
+ * bounce of a shape `docs/dsn.md` lists (qmail, Exim, Sendmail, Postfix,
+ * old Exchange). Nothing is allocated: the cursor points into the caller's
+ * message, and into the caller's scratch buffer where a part had to be
+ * decoded (quoted-printable or base64). Each step costs time linear in the
+ * recipient's block; the cursor's size does not grow with the number of
+ * recipients.
+ *
+ * Field values are returned unfolded: line breaks inside a folded field
+ * become one space, and leading and trailing white space is removed.
+ * @{ */
+
+/**
+ * Opaque, fixed-size cursor over one bounce message. It points into the
+ * message and the scratch buffer given to smtpdiag_dsn_open(); both must
+ * outlive it.
+ * @since 0.1.0
+ */
+typedef struct smtpdiag_dsn {
+    /** Private; use the functions. */
+    uint64_t opaque_[48];
+} smtpdiag_dsn;
+
+/**
+ * How smtpdiag_dsn_open() found the recipients. Values are pinned.
+ * @since 0.1.0
+ */
+typedef enum smtpdiag_dsn_kind {
+    /** Nothing was found. */
+    SMTPDIAG_DSN_KIND_NONE = 0,
+    /** A delivery status notification (RFC 3464 or RFC 6533). */
+    SMTPDIAG_DSN_KIND_REPORT = 1,
+    /** A plain-text bounce of a known shape (`docs/dsn.md`). */
+    SMTPDIAG_DSN_KIND_TEXT = 2
+} smtpdiag_dsn_kind;
+
+/**
+ * Open a bounce message and place the cursor before its first recipient.
+ *
+ * Accepts a whole message (headers and MIME body, CRLF or LF), in which the
+ * first `multipart/report` delivery-status part is read wherever it is
+ * nested, or a bare `message/delivery-status` body. Without a DSN part the
+ * first text part (or the body) is searched for a plain-text bounce.
+ *
+ * @param[out] d the cursor; always initialised, also on error.
+ * @param msg the message; need not be NUL-terminated; may be `NULL` when
+ *        @p len is 0.
+ * @param len its length in bytes.
+ * @param scratch room for decoding an encoded part; may be `NULL` when
+ *        @p scratch_size is 0. @p len bytes always suffice; a message whose
+ *        parts are not encoded needs none.
+ * @param scratch_size its size in bytes.
+ * @return #SMTPDIAG_OK; #SMTPDIAG_ERR_NOT_FOUND when there is neither a
+ *         delivery report nor a known bounce shape; #SMTPDIAG_ERR_NO_SPACE
+ *         when an encoded part does not fit in @p scratch (the cursor is then
+ *         empty); #SMTPDIAG_ERR_INVALID_ARGUMENT.
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_dsn_open(smtpdiag_dsn *d, const char *msg, size_t len,
+                                   char *scratch, size_t scratch_size);
+
+/**
+ * How the recipients were found.
+ * @since 0.1.0
+ */
+SMTPDIAG_API smtpdiag_dsn_kind smtpdiag_dsn_kind_of(const smtpdiag_dsn *d);
+
+/**
+ * Move to the next recipient.
+ * @return 1 when the cursor is on a recipient, 0 when there are no more (or
+ *         @p d is `NULL`).
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_dsn_next(smtpdiag_dsn *d);
+
+/**
+ * Place the cursor before the first recipient again.
+ * @since 0.1.0
+ */
+SMTPDIAG_API void smtpdiag_dsn_rewind(smtpdiag_dsn *d);
+
+/**
+ * The current recipient's address: `Final-Recipient`, else
+ * `Original-Recipient`, without its address type (`rfc822;`, `utf-8;`) and
+ * without enclosing angle brackets. Copied with `snprintf` semantics.
+ *
+ * @param d the cursor.
+ * @param buf the output; may be `NULL` when @p size is 0. Always
+ *        NUL-terminated when @p size > 0.
+ * @param size its size.
+ * @return the length of the whole value (0 when there is none); a value
+ *         `>= size` means the output was cut.
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_dsn_recipient(const smtpdiag_dsn *d, char *buf,
+                                           size_t size);
+
+/**
+ * A field of the current recipient's block by name (case-insensitive):
+ * `Final-Recipient`, `Action`, `Status`, `Remote-MTA`, `Diagnostic-Code`,
+ * `Last-Attempt-Date`, `Will-Retry-Until`, any `X-` field. The value is
+ * unfolded and otherwise as written (address types and comments kept).
+ * For a plain-text bounce only `Final-Recipient` and `Diagnostic-Code` are
+ * known. Same return convention as smtpdiag_dsn_recipient().
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_dsn_field(const smtpdiag_dsn *d, const char *name,
+                                       char *buf, size_t size);
+
+/**
+ * A field of the DSN's per-message block by name (`Reporting-MTA`,
+ * `Arrival-Date`, `Original-Envelope-Id`, `X-` fields). Same conventions as
+ * smtpdiag_dsn_field().
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_dsn_message_field(const smtpdiag_dsn *d,
+                                               const char *name, char *buf,
+                                               size_t size);
+
+/**
+ * A header of the original message, when the bounce returns it (a
+ * `message/rfc822`, `message/global`, `text/rfc822-headers` or
+ * `message/global-headers` part): `Message-ID`, `Subject`, `From`, `To`,
+ * `Date`, `List-Id`, or any header the caller names (campaign and VERP
+ * ids). The value is unfolded; encoded words (RFC 2047) are left as they
+ * are. Same return convention as smtpdiag_dsn_recipient().
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_dsn_original_header(const smtpdiag_dsn *d,
+                                                 const char *name, char *buf,
+                                                 size_t size);
+
+/**
+ * The host name of the current recipient's `Remote-MTA`: without the type
+ * (`dns;`), comments, a bracketed address or a final dot. Same return
+ * convention as smtpdiag_dsn_recipient().
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_dsn_remote_mta(const smtpdiag_dsn *d, char *buf,
+                                            size_t size);
+
+/**
+ * The host name of the DSN's `Reporting-MTA`, cleaned as
+ * smtpdiag_dsn_remote_mta() cleans it.
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_dsn_reporting_mta(const smtpdiag_dsn *d, char *buf,
+                                               size_t size);
+
+/**
+ * The current recipient's `Action`. A plain-text bounce gives
+ * #SMTPDIAG_ACTION_FAILED, or #SMTPDIAG_ACTION_DELAYED for a delay warning.
+ * @since 0.1.0
+ */
+SMTPDIAG_API smtpdiag_action smtpdiag_dsn_action(const smtpdiag_dsn *d);
+
+/**
+ * The current recipient's enhanced status code, by the rule of
+ * `docs/dsn.md`: the `Status` field, unless the diagnostic carries a more
+ * specific code of the same class (`Status: 5.0.0` with `550 5.7.1 ...` in
+ * the text gives 5.7.1); without a `Status` field, the diagnostic's code.
+ * @return the code, or 0 when there is none.
+ * @since 0.1.0
+ */
+SMTPDIAG_API smtpdiag_code smtpdiag_dsn_status(const smtpdiag_dsn *d);
+
+/**
+ * The current recipient's diagnostic: the `Diagnostic-Code` text after its
+ * type (`smtp;`), unfolded; for a plain-text bounce, the server's reply.
+ * Same return convention as smtpdiag_dsn_recipient().
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_dsn_diagnostic(const smtpdiag_dsn *d, char *buf,
+                                            size_t size);
+
+/**
+ * Classify and explain the current recipient, as smtpdiag_classify() does
+ * for its diagnostic, with the status of smtpdiag_dsn_status(), the action,
+ * the `Remote-MTA` host and the recipient's domain as hints. Match offsets
+ * refer to the text smtpdiag_dsn_diagnostic() gives; the first
+ * #SMTPDIAG_DSN_DIAGNOSTIC_MAX bytes of it are read.
+ *
+ * @param d the cursor, on a recipient.
+ * @param[out] r the result; always filled.
+ * @param lang the language of the texts.
+ * @return #SMTPDIAG_OK, #SMTPDIAG_ERR_NO_CODE when neither the fields nor
+ *         the text give a code or a reason, or #SMTPDIAG_ERR_INVALID_ARGUMENT
+ *         (also when the cursor is not on a recipient).
+ * @since 0.1.0
+ */
+SMTPDIAG_API int smtpdiag_dsn_classify(const smtpdiag_dsn *d,
+                                       smtpdiag_result *r, smtpdiag_lang lang);
+
+/** How many bytes of a diagnostic smtpdiag_dsn_classify() reads. */
+#define SMTPDIAG_DSN_DIAGNOSTIC_MAX 4096
+
+/** @} */
+
+/** @defgroup smtpdiag_notice Bounce notices
+ *
+ * A complete, localized notice for the person who sent a message, about
+ * the recipients it could not reach (or not yet): a subject line, what
+ * happened to which address, why, what to do, and the server's reply as
+ * technical detail. The texts are data (`lib/data/notices.txt`),
+ * translated like the rest. Text from outside (addresses, replies) is made
+ * harmless: invalid UTF-8 becomes U+FFFD, control and bidirectional
+ * formatting characters are replaced, and no line exceeds 998 bytes.
+ * @{ */
+
+/**
+ * Render a notice for the failed and delayed recipients of a bounce.
+ *
+ * The first line is the subject; a blank line follows, then the body. A
+ * delay notice says that the mail system keeps trying (until the
+ * `Will-Retry-Until` date when the DSN gives one); when a bounce holds both,
+ * the failed recipients come first. Recipients that were delivered, relayed
+ * or expanded are not mentioned. The cursor is rewound before and after.
+ *
+ * @param d an open cursor.
+ * @param lang the language of the notice.
+ * @param buf the output; may be `NULL` when @p size is 0; always
+ *        NUL-terminated when @p size > 0.
+ * @param size its size.
+ * @return the length of the whole notice (`snprintf` semantics); 0 when
+ *         there is nothing to report (no failed or delayed recipient).
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_dsn_notice(smtpdiag_dsn *d, smtpdiag_lang lang,
+                                        char *buf, size_t size);
+
+/**
+ * Render a notice for recipients an MTA could not deliver to, from the
+ * replies it received, in the same layout as smtpdiag_dsn_notice().
+ *
+ * @param lang the language of the notice.
+ * @param recipients @p count addresses (NUL-terminated strings).
+ * @param replies @p count server replies or diagnostics (NUL-terminated;
+ *        an element may be `NULL` when there is no reply).
+ * @param actions @p count actions (#SMTPDIAG_ACTION_FAILED or
+ *        #SMTPDIAG_ACTION_DELAYED; others are skipped), or `NULL` when all
+ *        failed.
+ * @param count the number of recipients.
+ * @param retry_until for delayed recipients, until when the system keeps
+ *        trying, as text to show (a date); may be `NULL`.
+ * @param buf the output; may be `NULL` when @p size is 0.
+ * @param size its size.
+ * @return as smtpdiag_dsn_notice(); also 0 when @p recipients or
+ *         @p replies is `NULL`.
+ * @since 0.1.0
+ */
+SMTPDIAG_API size_t smtpdiag_notice(smtpdiag_lang lang,
+                                    const char *const *recipients,
+                                    const char *const *replies,
+                                    const smtpdiag_action *actions,
+                                    size_t count, const char *retry_until,
+                                    char *buf, size_t size);
 
 /** @} */
 

@@ -32,6 +32,9 @@ struct matcher {
     size_t armed_pair[MAX_ARMED], armed_start[MAX_ARMED];
     size_t armed_count;
     int provider; /* the first provider a marker named, or -1 */
+    struct smtpdiag__command_finder command;
+    const char *text;
+    size_t len;
 };
 
 /* Higher priority wins; then the longer match; then the earlier one. */
@@ -84,6 +87,10 @@ static void on_match(void *ctx, size_t phrase, size_t start, size_t end)
         break;
     case SMTPDIAG__PHRASE_SINGLE:
         offer(m, ph->target, start, end);
+        break;
+    case SMTPDIAG__PHRASE_COMMAND:
+        smtpdiag__command_candidate(&m->command, m->text, m->len, start,
+                                    ph->target);
         break;
     case SMTPDIAG__PHRASE_PAIR_FIRST:
         for (i = 0; i < m->armed_count; i++)
@@ -198,46 +205,14 @@ static int context_reason(const struct smtpdiag__state *s, int action)
     }
 }
 
-int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
-                             size_t len, const struct smtpdiag__hints *h)
+/* The reason, rule, provider and bounce kind of a state, from the winning
+ * rule (or none), the codes and the context; returns whether a rule
+ * decided. */
+static int decide(struct smtpdiag__state *s, const struct candidate *win,
+                  int provider, int action)
 {
-    struct matcher m;
-    const struct candidate *win;
     const struct smtpdiag__reason_row *reason;
     int code_priority, decided;
-    size_t i;
-
-    memset(&m, 0, sizeof m);
-    m.status = s->status;
-    m.reply_class = s->reply_code ? (unsigned)s->reply_code / 100
-                                  : SMTPDIAG_CODE_CLASS(s->status);
-    m.provider = -1;
-    if (h->command)
-        s->command = h->command;
-    smtpdiag__scan(text, len, on_match, &m);
-    if (m.provider < 0)
-        m.provider = provider_from_hints(h);
-
-    /* Rules of the recognised provider: its phrases, and its meanings of
-     * codes (a rule with a status and no phrase). */
-    win = m.best.priority ? &m.best : NULL;
-    for (i = 0; i < m.scoped_count; i++)
-        if ((int)smtpdiag__rule_at(m.scoped[i].rule)->provider == m.provider &&
-            (!win || beats(&m.scoped[i], win)))
-            win = &m.scoped[i];
-    if (m.provider >= 0 && s->status) {
-        for (i = 0; i < smtpdiag__code_rule_count(); i++) {
-            size_t rule = smtpdiag__code_rule_at(i);
-            const struct smtpdiag__rule_row *row = smtpdiag__rule_at(rule);
-            if ((int)row->provider == m.provider && row->status == s->status &&
-                (!win || row->priority > win->priority)) {
-                m.best.rule = rule;
-                m.best.start = m.best.end = 0;
-                m.best.priority = row->priority;
-                win = &m.best;
-            }
-        }
-    }
 
     s->reason = (uint8_t)code_reason(s, &code_priority);
     /* A rule that says "no reason given" is never more specific than a
@@ -258,7 +233,7 @@ int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
     if (s->reason == SMTPDIAG_REASON_UNDEFINED) {
         /* Nothing more specific than "no reason given": the context may say
          * more. Then no rule decided. */
-        int from_context = context_reason(s, h->action);
+        int from_context = context_reason(s, action);
         if (from_context != SMTPDIAG_REASON_UNDEFINED) {
             s->reason = (uint8_t)from_context;
             s->rule = SMTPDIAG__NO_RULE;
@@ -267,8 +242,18 @@ int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
             decided = 1; /* the context decided */
         }
     }
+    if (action == SMTPDIAG_ACTION_FAILED &&
+        s->severity == SMTPDIAG_SEVERITY_TRANSIENT) {
+        /* The MTA gave up while the last answer was temporary: whatever
+         * that answer said, the message expired in the queue
+         * (docs/classifier.md). */
+        s->reason = SMTPDIAG_REASON_EXPIRED;
+        s->rule = SMTPDIAG__NO_RULE;
+        s->match_at = 0;
+        s->match_len = 0;
+    }
     s->provider =
-        (uint8_t)(m.provider < 0 ? (int)SMTPDIAG__NO_PROVIDER : m.provider);
+        (uint8_t)(provider < 0 ? (int)SMTPDIAG__NO_PROVIDER : provider);
 
     reason = smtpdiag__find_reason(s->reason);
     s->bounce = (uint8_t)(reason ? reason->bounce : SMTPDIAG_BOUNCE_NONE);
@@ -278,6 +263,59 @@ int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
          s->reason == SMTPDIAG_REASON_UNDEFINED))
         s->bounce = SMTPDIAG_BOUNCE_NONE;
     return decided;
+}
+
+void smtpdiag__classify_codes(struct smtpdiag__state *s)
+{
+    (void)decide(s, NULL, -1, SMTPDIAG_ACTION_UNKNOWN);
+}
+
+int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
+                             size_t len, const struct smtpdiag__hints *h)
+{
+    struct matcher m;
+    const struct candidate *win;
+    size_t i;
+
+    memset(&m, 0, sizeof m);
+    m.status = s->status;
+    m.reply_class = s->reply_code ? (unsigned)s->reply_code / 100
+                                  : SMTPDIAG_CODE_CLASS(s->status);
+    m.provider = -1;
+    m.text = text;
+    m.len = text ? len : 0;
+    smtpdiag__command_init(&m.command);
+    smtpdiag__scan(m.text, m.len, on_match, &m);
+    s->command =
+        (uint8_t)(h->command ? h->command
+                             : smtpdiag__command_result(
+                                   &m.command, s->reply_code, s->status));
+    if (m.provider < 0)
+        m.provider = provider_from_hints(h);
+
+    /* Rules of the recognised provider: its phrases, and its meanings of
+     * codes (a rule with a status and no phrase). */
+    win = m.best.priority ? &m.best : NULL;
+    for (i = 0; i < m.scoped_count; i++)
+        if ((int)smtpdiag__rule_at(m.scoped[i].rule)->provider == m.provider &&
+            (!win || beats(&m.scoped[i], win)))
+            win = &m.scoped[i];
+    if (m.provider >= 0 && s->status) {
+        const uint16_t *rules = NULL;
+        size_t n = smtpdiag__code_rules_of((size_t)m.provider, &rules);
+        for (i = 0; i < n; i++) {
+            size_t rule = rules[i];
+            const struct smtpdiag__rule_row *row = smtpdiag__rule_at(rule);
+            if (row->status == s->status &&
+                (!win || row->priority > win->priority)) {
+                m.best.rule = rule;
+                m.best.start = m.best.end = 0;
+                m.best.priority = row->priority;
+                win = &m.best;
+            }
+        }
+    }
+    return decide(s, win, m.provider, h->action);
 }
 
 size_t smtpdiag_provider_count(void)

@@ -4,10 +4,12 @@
  * ">>> DATA", qmail's "does not like recipient", Gmail's "(EHLO)". Then what
  * the codes imply: 354 only ever answers DATA, 334/235/535 only AUTH, a 220
  * with an enhanced code only STARTTLS. Last, a command named in passing
- * ("... in RCPT TO"). One pass per tier; at each word start only a few
- * fixed patterns are compared.
+ * ("... in RCPT TO"). The text is not scanned here: the phrase automaton
+ * (tables.c) reports where a wording of command_patterns.h starts, and
+ * this file checks each such place exactly, keeping the earliest.
  * SPDX-License-Identifier: MIT
  */
+#include "command_patterns.h"
 #include "internal.h"
 
 static int is_space(unsigned char c)
@@ -49,95 +51,28 @@ struct pattern {
     smtpdiag_command command;
 };
 
-/* Command names, longest first where one starts another. */
+#define PATTERN(text, command) {text, command},
 static const struct pattern command_words[] = {
-    {"rcpt", SMTPDIAG_COMMAND_RCPT},
-    {"mail", SMTPDIAG_COMMAND_MAIL},
-    {"end of data", SMTPDIAG_COMMAND_EOD},
-    {"end of message", SMTPDIAG_COMMAND_EOD},
-    {"message body", SMTPDIAG_COMMAND_EOD},
-    {"data", SMTPDIAG_COMMAND_DATA},
-    {"helo", SMTPDIAG_COMMAND_HELO},
-    {"ehlo", SMTPDIAG_COMMAND_HELO},
-    {"lhlo", SMTPDIAG_COMMAND_HELO},
-    {"auth", SMTPDIAG_COMMAND_AUTH},
-    {"starttls", SMTPDIAG_COMMAND_STARTTLS},
-    {"initial connection", SMTPDIAG_COMMAND_CONNECT},
-    {"initial greeting", SMTPDIAG_COMMAND_CONNECT},
-    {"greeting", SMTPDIAG_COMMAND_CONNECT},
-    {"connection", SMTPDIAG_COMMAND_CONNECT},
-    {"dot", SMTPDIAG_COMMAND_EOD},
-    {"connect", SMTPDIAG_COMMAND_CONNECT},
-    {"banner", SMTPDIAG_COMMAND_CONNECT},
+    SMTPDIAG__COMMAND_WORDS(PATTERN)};
+static const struct pattern phrases[] = {SMTPDIAG__COMMAND_PHRASES(PATTERN)};
+static const struct pattern clauses[] = {SMTPDIAG__COMMAND_CLAUSES(PATTERN)};
+#undef PATTERN
+
+struct anchor {
+    const char *text;
+    int suffixed; /* " command" must follow the name */
 };
 
-/* Words after which a command name says what was answered. The ones from
- * FIRST_SUFFIXED on only count with " command" after the name ("for RCPT
- * TO command", not "for RCPT domain"). */
-static const char *const anchors[] = {
-    "in reply to ",
-    "after ",
-    ">>> ",
-    "reject: ",
-    "syntax: ",
-    "while sending ",
-    "performing ",
-    "during ",
-    "progress was ",
-    "in command \"",
-    /* from here on, only with " command" after the name */
-    "for ",
-    "failed on ",
-    "understand ",
-};
-#define FIRST_SUFFIXED 10
+#define ANCHOR(text, suffixed) {text, suffixed},
+static const struct anchor anchors[] = {SMTPDIAG__COMMAND_ANCHORS(ANCHOR)};
+#undef ANCHOR
 
-/* Wordings that name the command without naming it. */
-static const struct pattern phrases[] = {
-    {"refused to talk to me", SMTPDIAG_COMMAND_CONNECT},
-    {"greeting failed", SMTPDIAG_COMMAND_CONNECT},
-    {"server greeting", SMTPDIAG_COMMAND_CONNECT},
-    {"invalid helo", SMTPDIAG_COMMAND_HELO},
-    {"helo argument", SMTPDIAG_COMMAND_HELO},
-    {"in rcpt to", SMTPDIAG_COMMAND_RCPT},
-    {"in mail from", SMTPDIAG_COMMAND_MAIL},
-    {"tls currently unavailable", SMTPDIAG_COMMAND_STARTTLS},
-    {"tls is required", SMTPDIAG_COMMAND_STARTTLS},
-    {"establish an smtp connection", SMTPDIAG_COMMAND_CONNECT},
-    {"connection timed out with ", SMTPDIAG_COMMAND_CONNECT},
-    {"does not like recipient", SMTPDIAG_COMMAND_RCPT},
-    {"failed to add recipient", SMTPDIAG_COMMAND_RCPT},
-    {"recipient ok", SMTPDIAG_COMMAND_RCPT},
-    {"sender was rejected", SMTPDIAG_COMMAND_MAIL},
-    {"sender ok", SMTPDIAG_COMMAND_MAIL},
-    {"originator <", SMTPDIAG_COMMAND_MAIL},
-    {"my name was rejected", SMTPDIAG_COMMAND_HELO},
-    {"failed after i sent the message", SMTPDIAG_COMMAND_EOD},
-    {"queued as", SMTPDIAG_COMMAND_EOD},
-    {"message accepted for delivery", SMTPDIAG_COMMAND_EOD},
-    {"accepted message", SMTPDIAG_COMMAND_EOD},
-    {"milter: data", SMTPDIAG_COMMAND_EOD},
-    {"ready to start tls", SMTPDIAG_COMMAND_STARTTLS},
-    {"tls not available", SMTPDIAG_COMMAND_STARTTLS},
-    {"refused to start tls", SMTPDIAG_COMMAND_STARTTLS},
-    {"authentication fail", SMTPDIAG_COMMAND_AUTH},
-    {"fail authentication", SMTPDIAG_COMMAND_AUTH},
-    {"authentication successful", SMTPDIAG_COMMAND_AUTH},
-    {"authentication succeeded", SMTPDIAG_COMMAND_AUTH},
-    {"authentication not enabled", SMTPDIAG_COMMAND_AUTH},
-    {"already authenticated", SMTPDIAG_COMMAND_AUTH},
-    {"authentication mechanism", SMTPDIAG_COMMAND_AUTH},
-    {"authentication exchange", SMTPDIAG_COMMAND_AUTH},
-    {"incorrect authentication", SMTPDIAG_COMMAND_AUTH},
-};
+#define EHLO_WORD(text) text,
+static const char *const ehlo_words[] = {
+    SMTPDIAG__COMMAND_EHLO_WORDS(EHLO_WORD)};
+#undef EHLO_WORD
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Phrases that must start a clause (at the start, or after punctuation):
- * Postfix's "(connect to host[...]:25: ...", not "cannot connect to". */
-static const struct pattern clauses[] = {
-    {"connect to ", SMTPDIAG_COMMAND_CONNECT},
-};
 
 static int starts_clause(const unsigned char *p, size_t i)
 {
@@ -152,8 +87,9 @@ static smtpdiag_command command_word(const unsigned char *p, size_t n, size_t i,
                                      size_t *len)
 {
     size_t k, start = i;
-    i += match(p, n, i, "pipelined ");
-    i += match(p, n, i, "the ");
+#define PREFIX(text) i += match(p, n, i, text);
+    SMTPDIAG__COMMAND_WORD_PREFIXES(PREFIX)
+#undef PREFIX
     for (k = 0; k < COUNT(command_words); k++) {
         size_t m;
         if (i >= n || command_words[k].text[0] != smtpdiag__ascii_lower(p[i]))
@@ -192,67 +128,73 @@ static int names_reply(const unsigned char *p, size_t n, size_t i)
     return i < n && p[i] >= '2' && p[i] <= '5';
 }
 
-/* Whether the text contains the lower-case phrase, case-folded. */
-static int contains(const unsigned char *p, size_t n, const char *phrase)
+/* What the text says at p[i], if it says it there, trying only the lists
+ * in groups (SMTPDIAG__CMD_ANCHOR .. _WORD), in their order; sets *group to
+ * the one that said it. */
+static smtpdiag_command text_at(const unsigned char *p, size_t n, size_t i,
+                                unsigned groups, unsigned *group)
 {
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (match(p, n, i, phrase))
+    size_t k, m;
+    smtpdiag_command c;
+    int c0;
+    if (i >= n || (i > 0 && is_letter(p[i - 1])))
+        return SMTPDIAG_COMMAND_UNKNOWN; /* only at the start of a word */
+    /* Every pattern starts with a letter or '>'. */
+    if (!is_letter(p[i]) && p[i] != '>')
+        return SMTPDIAG_COMMAND_UNKNOWN;
+    c0 = smtpdiag__ascii_lower(p[i]);
+    *group = SMTPDIAG__CMD_ANCHOR;
+    for (k = 0; (groups & SMTPDIAG__CMD_ANCHOR) && k < COUNT(anchors); k++) {
+        size_t w;
+        if (anchors[k].text[0] != c0 ||
+            (m = match(p, n, i, anchors[k].text)) == 0)
+            continue;
+        /* "allowed to pipeline after STARTTLS" is about what follows */
+        if (i >= 9 && strcmp(anchors[k].text, "after ") == 0 &&
+            match(p, n, i - 9, "pipeline "))
+            continue;
+        c = command_word(p, n, i + m, &w);
+        if (c != SMTPDIAG_COMMAND_UNKNOWN &&
+            (!anchors[k].suffixed || command_suffix(p, n, i + m + w)))
+            return c;
+    }
+    *group = SMTPDIAG__CMD_PHRASE;
+    for (k = 0; (groups & SMTPDIAG__CMD_PHRASE) && k < COUNT(phrases); k++)
+        if (phrases[k].text[0] == c0 && match(p, n, i, phrases[k].text))
+            return phrases[k].command;
+    *group = SMTPDIAG__CMD_CLAUSE;
+    for (k = 0; (groups & SMTPDIAG__CMD_CLAUSE) && k < COUNT(clauses); k++)
+        if (clauses[k].text[0] == c0 && match(p, n, i, clauses[k].text) &&
+            starts_clause(p, i))
+            return clauses[k].command;
+    *group = SMTPDIAG__CMD_WORD;
+    if (!(groups & SMTPDIAG__CMD_WORD))
+        return SMTPDIAG_COMMAND_UNKNOWN;
+    /* Gmail's "(EHLO)"; Coremail's "DATA:554", "RCPT TO:550" */
+    c = command_word(p, n, i, &m);
+    if (c != SMTPDIAG_COMMAND_UNKNOWN && i > 0 && p[i - 1] == '(' &&
+        i + m < n && p[i + m] == ')')
+        return c;
+    if (c != SMTPDIAG_COMMAND_UNKNOWN && names_reply(p, n, i + m))
+        return c;
+    return SMTPDIAG_COMMAND_UNKNOWN;
+}
+
+/* Whether an extension of the reply to EHLO is named at p[i]. */
+static int ehlo_word_at(const unsigned char *p, size_t n, size_t i)
+{
+    size_t k;
+    for (k = 0; k < COUNT(ehlo_words); k++)
+        if (match(p, n, i, ehlo_words[k]))
             return 1;
     return 0;
 }
 
-/* What the text says, at the first place it says it. */
-static smtpdiag_command from_text(const unsigned char *p, size_t n)
-{
-    size_t i, k, m;
-    for (i = 0; i < n; i++) {
-        smtpdiag_command c;
-        if (i > 0 && is_letter(p[i - 1]))
-            continue; /* only at the start of a word */
-        int c0 = smtpdiag__ascii_lower(p[i]);
-        /* Every pattern starts with a letter or '>': skip other bytes. */
-        if (!is_letter(p[i]) && p[i] != '>')
-            continue;
-        for (k = 0; k < COUNT(anchors); k++) {
-            size_t w;
-            if (anchors[k][0] != c0 || (m = match(p, n, i, anchors[k])) == 0)
-                continue;
-            /* "allowed to pipeline after STARTTLS" is about what follows */
-            if (k == 1 && i >= 9 && match(p, n, i - 9, "pipeline "))
-                continue;
-            c = command_word(p, n, i + m, &w);
-            if (c != SMTPDIAG_COMMAND_UNKNOWN &&
-                (k < FIRST_SUFFIXED || command_suffix(p, n, i + m + w)))
-                return c;
-        }
-        for (k = 0; k < COUNT(phrases); k++)
-            if (phrases[k].text[0] == c0 && match(p, n, i, phrases[k].text))
-                return phrases[k].command;
-        for (k = 0; k < COUNT(clauses); k++)
-            if (clauses[k].text[0] == c0 && match(p, n, i, clauses[k].text) &&
-                starts_clause(p, i))
-                return clauses[k].command;
-        /* Gmail's "(EHLO)"; Coremail's "DATA:554", "RCPT TO:550" */
-        c = command_word(p, n, i, &m);
-        if (c != SMTPDIAG_COMMAND_UNKNOWN && i > 0 && p[i - 1] == '(' &&
-            i + m < n && p[i + m] == ')')
-            return c;
-        if (c != SMTPDIAG_COMMAND_UNKNOWN && names_reply(p, n, i + m))
-            return c;
-    }
-    return SMTPDIAG_COMMAND_UNKNOWN;
-}
-
 /* What the codes imply: replies that only one command can receive. */
-static smtpdiag_command from_codes(const unsigned char *p, size_t n, int reply,
-                                   smtpdiag_code status)
+static smtpdiag_command from_codes(int ehlo, int reply, smtpdiag_code status)
 {
     /* The reply to EHLO greets and lists the server's extensions. */
-    if (reply == 250 &&
-        (contains(p, n, "pipelining") || contains(p, n, "8bitmime") ||
-         contains(p, n, "pleased to meet you") ||
-         contains(p, n, "at your service") || contains(p, n, "greets")))
+    if (reply == 250 && ehlo)
         return SMTPDIAG_COMMAND_HELO;
     switch (reply) {
     case 354:
@@ -277,33 +219,118 @@ static smtpdiag_command from_codes(const unsigned char *p, size_t n, int reply,
     return SMTPDIAG_COMMAND_UNKNOWN;
 }
 
-/* A command named in passing, in the capitals of the protocol, in a text
- * without a reply code: "5.1.8 (Server rejected MAIL FROM address)". Prose
- * such as "reject mail from 192.0.2.1" does not count. */
-static smtpdiag_command in_passing(const unsigned char *p, size_t n)
+/* A command named in passing at p[i], in the capitals of the protocol:
+ * "5.1.8 (Server rejected MAIL FROM address)". Prose such as "reject mail
+ * from 192.0.2.1" does not count. */
+static smtpdiag_command passing_at(const unsigned char *p, size_t n, size_t i)
 {
-    size_t i;
-    for (i = 0; i + 7 <= n; i++) {
-        if (memcmp(p + i, "RCPT TO", 7) == 0)
-            return SMTPDIAG_COMMAND_RCPT;
-        if (i + 9 <= n && memcmp(p + i, "MAIL ", 5) == 0 &&
-            match(p, n, i + 5, "from"))
-            return SMTPDIAG_COMMAND_MAIL;
-    }
+    if (i + 7 > n)
+        return SMTPDIAG_COMMAND_UNKNOWN;
+    if (memcmp(p + i, "RCPT TO", 7) == 0)
+        return SMTPDIAG_COMMAND_RCPT;
+    if (i + 9 <= n && memcmp(p + i, "MAIL ", 5) == 0 &&
+        match(p, n, i + 5, "from"))
+        return SMTPDIAG_COMMAND_MAIL;
     return SMTPDIAG_COMMAND_UNKNOWN;
+}
+
+void smtpdiag__command_init(struct smtpdiag__command_finder *f)
+{
+    f->text_at = f->passing_at = SIZE_MAX;
+    f->text = f->passing = SMTPDIAG_COMMAND_UNKNOWN;
+    f->text_group = 0;
+    f->ehlo = 0;
+}
+
+/*
+ * Keeps what the text says at p[i] if it comes first: the earliest place,
+ * and there the first list in the order above. The automaton reports a
+ * place once for each list that may match there, in no particular order,
+ * so a place already kept is tried again with the lists that precede the
+ * one that matched there.
+ */
+static void try_text(struct smtpdiag__command_finder *f, const unsigned char *p,
+                     size_t n, size_t i, unsigned groups)
+{
+    smtpdiag_command c;
+    unsigned group = 0;
+    if (i > f->text_at)
+        return;
+    if (i == f->text_at)
+        groups &= f->text_group - 1u; /* only the lists before it */
+    if (groups &&
+        (c = text_at(p, n, i, groups, &group)) != SMTPDIAG_COMMAND_UNKNOWN) {
+        f->text_at = i;
+        f->text = (uint8_t)c;
+        f->text_group = (uint8_t)group;
+    }
+}
+
+void smtpdiag__command_candidate(struct smtpdiag__command_finder *f,
+                                 const char *text, size_t len, size_t start,
+                                 unsigned checks)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    smtpdiag_command c;
+    try_text(f, p, len, start,
+             checks & (SMTPDIAG__CMD_ANCHOR | SMTPDIAG__CMD_PHRASE |
+                       SMTPDIAG__CMD_CLAUSE | SMTPDIAG__CMD_WORD));
+    if (checks & SMTPDIAG__CMD_WORD) {
+        /* ">>> " has no letters for the automaton to find: look for it
+         * before the command name it reported. */
+        size_t j = start;
+        while (j > 0 && is_space(p[j - 1]))
+            j--;
+        if (j < start && j >= 3 && p[j - 3] == '>' && p[j - 2] == '>' &&
+            p[j - 1] == '>')
+            try_text(f, p, len, j - 3, SMTPDIAG__CMD_ANCHOR);
+    }
+    if ((checks & SMTPDIAG__CMD_EHLO) && !f->ehlo)
+        f->ehlo = (uint8_t)ehlo_word_at(p, len, start);
+    if ((checks & SMTPDIAG__CMD_PASSING) && start < f->passing_at &&
+        (c = passing_at(p, len, start)) != SMTPDIAG_COMMAND_UNKNOWN) {
+        f->passing_at = start;
+        f->passing = (uint8_t)c;
+    }
+}
+
+smtpdiag_command
+smtpdiag__command_result(const struct smtpdiag__command_finder *f,
+                         int reply_code, smtpdiag_code status)
+{
+    smtpdiag_command c;
+    if (f->text != SMTPDIAG_COMMAND_UNKNOWN)
+        return (smtpdiag_command)f->text;
+    if ((c = from_codes(f->ehlo, reply_code, status)) !=
+        SMTPDIAG_COMMAND_UNKNOWN)
+        return c;
+    return reply_code ? SMTPDIAG_COMMAND_UNKNOWN : (smtpdiag_command)f->passing;
+}
+
+/* A scan for the command alone (smtpdiag_parse). */
+struct command_scan {
+    struct smtpdiag__command_finder finder;
+    const char *text;
+    size_t len;
+};
+
+static void on_command(void *ctx, size_t phrase, size_t start, size_t end)
+{
+    const struct smtpdiag__phrase_row *ph = smtpdiag__phrase_at(phrase);
+    struct command_scan *scan = ctx;
+    (void)end;
+    if (ph->kind == SMTPDIAG__PHRASE_COMMAND)
+        smtpdiag__command_candidate(&scan->finder, scan->text, scan->len, start,
+                                    ph->target);
 }
 
 smtpdiag_command smtpdiag__find_command(const char *text, size_t len,
                                         int reply_code, smtpdiag_code status)
 {
-    const unsigned char *p = (const unsigned char *)text;
-    smtpdiag_command c;
-    if (!p)
-        len = 0;
-    if ((c = from_text(p, len)) != SMTPDIAG_COMMAND_UNKNOWN)
-        return c;
-    if ((c = from_codes(p, len, reply_code, status)) !=
-        SMTPDIAG_COMMAND_UNKNOWN)
-        return c;
-    return reply_code ? SMTPDIAG_COMMAND_UNKNOWN : in_passing(p, len);
+    struct command_scan scan;
+    smtpdiag__command_init(&scan.finder);
+    scan.text = text;
+    scan.len = text ? len : 0;
+    smtpdiag__scan(scan.text, scan.len, on_command, &scan);
+    return smtpdiag__command_result(&scan.finder, reply_code, status);
 }

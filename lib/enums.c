@@ -11,6 +11,8 @@ struct named {
 };
 
 static const struct named error_names[] = {
+    {SMTPDIAG_ERR_NOT_FOUND, "not_found"},
+    {SMTPDIAG_ERR_NO_SPACE, "no_space"},
     {SMTPDIAG_ERR_NO_CODE, "no_code"},
     {SMTPDIAG_ERR_INVALID_CODE, "invalid_code"},
     {SMTPDIAG_ERR_INVALID_ARGUMENT, "invalid_argument"},
@@ -63,6 +65,12 @@ static const struct named action_names[] = {
     {SMTPDIAG_ACTION_EXPANDED, "expanded"},
 };
 
+static const struct named dsn_kind_names[] = {
+    {SMTPDIAG_DSN_KIND_NONE, "none"},
+    {SMTPDIAG_DSN_KIND_REPORT, "report"},
+    {SMTPDIAG_DSN_KIND_TEXT, "text"},
+};
+
 #define LIST(a)                                                                \
     {                                                                          \
         (a), sizeof(a) / sizeof((a)[0])                                        \
@@ -72,9 +80,16 @@ static const struct {
     const struct named *items;
     size_t count;
 } fixed[] = {
-    {NULL, 0}, LIST(error_names),  LIST(severity_names),
-    {NULL, 0}, LIST(source_names), LIST(command_names),
-    {NULL, 0}, LIST(bounce_names), LIST(action_names),
+    {NULL, 0},
+    LIST(error_names),
+    LIST(severity_names),
+    {NULL, 0},
+    LIST(source_names),
+    LIST(command_names),
+    {NULL, 0},
+    LIST(bounce_names),
+    LIST(action_names),
+    LIST(dsn_kind_names),
 };
 
 /* Languages and reasons come from the generated tables; the others from
@@ -159,6 +174,10 @@ const char *smtpdiag_strerror(int error)
         return "invalid reply code or enhanced status code";
     case SMTPDIAG_ERR_NO_CODE:
         return "no reply code or enhanced status code found";
+    case SMTPDIAG_ERR_NO_SPACE:
+        return "buffer too small";
+    case SMTPDIAG_ERR_NOT_FOUND:
+        return "no delivery report or known bounce found";
     default:
         return "unknown error";
     }

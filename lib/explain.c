@@ -103,7 +103,6 @@ int smtpdiag_explain_code(smtpdiag_result *r, smtpdiag_lang lang,
                           int reply_code, smtpdiag_code status)
 {
     struct smtpdiag__state s;
-    struct smtpdiag__hints none;
     int rc = SMTPDIAG_OK;
     if (!r)
         return SMTPDIAG_ERR_INVALID_ARGUMENT;
@@ -120,8 +119,7 @@ int smtpdiag_explain_code(smtpdiag_result *r, smtpdiag_lang lang,
         rc = SMTPDIAG_ERR_NO_CODE;
     s.severity = (uint8_t)(s.reply_code ? smtpdiag_reply_severity(s.reply_code)
                                         : smtpdiag_status_severity(s.status));
-    smtpdiag__hints_load(&none, NULL);
-    smtpdiag__classify_state(&s, NULL, 0, &none);
+    smtpdiag__classify_codes(&s);
     smtpdiag__explain_state(&s, lang);
     smtpdiag__state_store(r, &s);
     return rc;
@@ -132,13 +130,16 @@ int smtpdiag_classify(smtpdiag_result *r, smtpdiag_lang lang, const char *text,
 {
     struct smtpdiag__state s;
     struct smtpdiag__hints h;
-    int rc = smtpdiag_parse(r, text, len), decided = 0;
+    int rc = SMTPDIAG_ERR_INVALID_ARGUMENT, decided = 0;
     if (!r)
         return rc;
-    smtpdiag__state_load(&s, r);
-    smtpdiag__hints_load(&h, hints);
-    if (rc != SMTPDIAG_ERR_INVALID_ARGUMENT)
+    smtpdiag__state_clear(&s);
+    if (text || len == 0) {
+        /* the classifier's one scan also finds the command */
+        rc = smtpdiag__parse(&s, text, len);
+        smtpdiag__hints_load(&h, hints);
         decided = smtpdiag__classify_state(&s, text, len, &h);
+    }
     smtpdiag__explain_state(&s, lang);
     smtpdiag__state_store(r, &s);
     if (rc == SMTPDIAG_ERR_NO_CODE && decided)

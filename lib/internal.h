@@ -58,7 +58,8 @@ enum {
     SMTPDIAG__PHRASE_SINGLE = 0,
     SMTPDIAG__PHRASE_PAIR_FIRST = 1,
     SMTPDIAG__PHRASE_PAIR_SECOND = 2,
-    SMTPDIAG__PHRASE_MARKER = 3
+    SMTPDIAG__PHRASE_MARKER = 3,
+    SMTPDIAG__PHRASE_COMMAND = 4 /* names a command (command_patterns.h) */
 };
 
 struct smtpdiag__phrase_row {
@@ -66,6 +67,11 @@ struct smtpdiag__phrase_row {
     uint16_t pair;
     uint8_t kind;
     uint8_t len; /* normalised length */
+};
+
+struct smtpdiag__notice_row {
+    uint32_t id;  /* pool: "subject-failed-one" */
+    uint32_t msg; /* its message */
 };
 
 /* Message indices are relative to an entry's first message. */
@@ -83,6 +89,9 @@ size_t smtpdiag__lang_index(int lang);
 const struct smtpdiag__reply_row *smtpdiag__find_reply(int code);
 const struct smtpdiag__status_row *smtpdiag__find_status(smtpdiag_code code);
 const char *smtpdiag__data_hash(void);
+/* The message of a notice block (lib/data/notices.txt), or
+ * SMTPDIAG__NO_MSG. */
+uint32_t smtpdiag__notice_msg(const char *id);
 const char *smtpdiag__data_version(void);
 
 /* The classifier's tables. */
@@ -93,8 +102,9 @@ size_t smtpdiag__provider_count(void);
 const struct smtpdiag__provider_row *smtpdiag__provider_at(size_t index);
 const struct smtpdiag__rule_row *smtpdiag__rule_at(size_t index);
 const struct smtpdiag__phrase_row *smtpdiag__phrase_at(size_t index);
-size_t smtpdiag__code_rule_count(void);
-size_t smtpdiag__code_rule_at(size_t index);
+/* The provider's rules that have no phrase (its meanings of codes), in
+ * file order: sets *rules, returns how many. */
+size_t smtpdiag__code_rules_of(size_t provider, const uint16_t **rules);
 
 /* Runs the automaton over a text once; calls on_match for every phrase
  * found, with the phrase index and the byte span [start, end) in the text,
@@ -149,12 +159,29 @@ size_t smtpdiag__match_status(const unsigned char *p, size_t n, size_t i,
 size_t smtpdiag__skip_diagnostic_type(const unsigned char *p, size_t n,
                                       size_t i);
 
-/* Finds the codes in a text; fills the codes, their offsets, the command
- * and the severity. */
+/* Finds the codes in a text; fills the codes, their offsets and the
+ * severity (not the command: smtpdiag__find_command or the classifier's
+ * scan finds it). */
 int smtpdiag__parse(struct smtpdiag__state *s, const char *text, size_t len);
 
 /* The SMTP command a reply answered: what its text says, else what its
- * codes imply (command.c). */
+ * codes imply (command.c). The automaton's scan reports where a command
+ * wording starts; the finder checks each place and keeps the earliest. */
+struct smtpdiag__command_finder {
+    size_t text_at, passing_at; /* where each was found; SIZE_MAX: not */
+    uint8_t text, passing;      /* smtpdiag_command */
+    uint8_t text_group;         /* the list that said it (command.c) */
+    uint8_t ehlo;               /* an extension of the reply to EHLO */
+};
+void smtpdiag__command_init(struct smtpdiag__command_finder *f);
+/* A command phrase starts at text[start]; checks: SMTPDIAG__CMD_* bits. */
+void smtpdiag__command_candidate(struct smtpdiag__command_finder *f,
+                                 const char *text, size_t len, size_t start,
+                                 unsigned checks);
+smtpdiag_command
+smtpdiag__command_result(const struct smtpdiag__command_finder *f,
+                         int reply_code, smtpdiag_code status);
+/* The same with a scan of its own (smtpdiag_parse). */
 smtpdiag_command smtpdiag__find_command(const char *text, size_t len,
                                         int reply_code, smtpdiag_code status);
 
@@ -168,10 +195,13 @@ struct smtpdiag__hints {
 };
 void smtpdiag__hints_load(struct smtpdiag__hints *h, const smtpdiag_hints *src);
 
-/* Sets the reason, bounce kind, provider and rule of a parsed state from
- * its codes and its text; returns whether anything decided a reason. */
+/* Sets the command, reason, bounce kind, provider and rule of a parsed
+ * state from its codes and its text, in one scan of the text; returns
+ * whether anything decided a reason. */
 int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
                              size_t len, const struct smtpdiag__hints *h);
+/* The same for a state without text or hints: the codes alone decide. */
+void smtpdiag__classify_codes(struct smtpdiag__state *s);
 
 /* ---- explaining (explain.c) ---- */
 

@@ -252,6 +252,21 @@ static int introduces_reply(const unsigned char *p, size_t i)
     return 1;
 }
 
+/* The bytes at which the loop below has something to check: a line end,
+ * "said:", a reply code (2-5, also in parentheses) or an enhanced code
+ * (2, 4, 5). The others are passed over with one load. */
+static const unsigned char may_start[256] = {
+    ['\n'] = 1, ['\r'] = 1, ['s'] = 1, ['S'] = 1,
+    ['2'] = 1,  ['3'] = 1,  ['4'] = 1, ['5'] = 1};
+
+/* What every reply code starts with, tested inline before the full match:
+ * most digits in a text are not the start of one. */
+static int three_digits(const unsigned char *p, size_t n, size_t i)
+{
+    return i + 3 <= n && p[i] >= '2' && p[i] <= '5' && is_digit(p[i + 1]) &&
+           is_digit(p[i + 2]);
+}
+
 struct found {
     int reply;
     smtpdiag_code status;
@@ -263,14 +278,16 @@ struct found {
 static size_t match_reply_and_status(const unsigned char *p, size_t n, size_t i,
                                      struct found *f)
 {
-    size_t len = smtpdiag__match_reply(p, n, i, &f->reply), j, s;
-    int paren = 0;
+    int code = 0, paren = 0;
+    size_t len = smtpdiag__match_reply(p, n, i, &code), j, s;
     if (!len) {
-        len = match_paren_reply(p, n, i, &f->reply);
+        len = match_paren_reply(p, n, i, &code);
         paren = len != 0;
     }
     if (!len)
         return 0;
+    memset(f, 0, sizeof *f);
+    f->reply = code;
     f->reply_at = i;
     j = skip_to_status(p, n, i + len, &f->quoted);
     f->quoted |= paren; /* "(550)" is a reply reported by a client */
@@ -309,6 +326,7 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
     memset(&line, 0, sizeof line);
     memset(&intro, 0, sizeof intro);
     memset(&loose, 0, sizeof loose);
+    memset(&f, 0, sizeof f);
     if (!p)
         len = 0;
     while (i < len && (p[i] == ' ' || p[i] == '\t' || is_eol(p[i])))
@@ -340,13 +358,18 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
     }
 
     for (i = lead_end; i < len; i++) {
+        if (!may_start[p[i]]) {
+            while (i + 1 < len && !may_start[p[i + 1]])
+                i++;
+            at_line_start = 0;
+            continue;
+        }
         if (is_eol(p[i])) {
             /* indentation and transcript marks keep a line's start */
             i = skip_line_prefix(p, len, i + 1) - 1;
             at_line_start = 1;
             continue;
         }
-        memset(&f, 0, sizeof f);
         if (at_said(p, len, i)) {
             size_t j = i + 5;
             while (j < len && is_blank(p[j]))
@@ -356,7 +379,8 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
         } else if (at_line_start) {
             if (!line.reply && match_reply_and_status(p, len, i, &f))
                 line = f;
-        } else if (match_reply_and_status(p, len, i, &f)) {
+        } else if (three_digits(p, len, i) &&
+                   match_reply_and_status(p, len, i, &f)) {
             if ((f.status || f.quoted || opens_quote_mark(p, i)) &&
                 (f.reply != lead.reply || f.status != lead.status) &&
                 (!quoted.reply || opens_quotation(p, i)))
@@ -390,8 +414,6 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
     else
         st->status = 0, st->status_at = 0;
 
-    st->command =
-        (uint8_t)smtpdiag__find_command(text, len, st->reply_code, st->status);
     st->severity =
         (uint8_t)(st->reply_code ? smtpdiag_reply_severity(st->reply_code)
                                  : smtpdiag_status_severity(st->status));
@@ -410,6 +432,8 @@ int smtpdiag_parse(smtpdiag_result *r, const char *text, size_t len)
         return SMTPDIAG_ERR_INVALID_ARGUMENT;
     }
     rc = smtpdiag__parse(&s, text, len);
+    s.command =
+        (uint8_t)smtpdiag__find_command(text, len, s.reply_code, s.status);
     smtpdiag__state_store(r, &s);
     return rc;
 }

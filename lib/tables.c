@@ -44,6 +44,10 @@ size_t smtpdiag__lang_index(int lang)
 const struct smtpdiag__reply_row *smtpdiag__find_reply(int code)
 {
     size_t lo = 0, hi = SMTPDIAG__REPLY_COUNT;
+    if (code >= 0 && code < 600) { /* the generated direct index */
+        unsigned index = smtpdiag__reply_index[code];
+        return index < SMTPDIAG__REPLY_COUNT ? &smtpdiag__replies[index] : NULL;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = smtpdiag__replies[mid].code;
@@ -60,6 +64,18 @@ const struct smtpdiag__reply_row *smtpdiag__find_reply(int code)
 const struct smtpdiag__status_row *smtpdiag__find_status(smtpdiag_code code)
 {
     size_t lo = 0, hi = SMTPDIAG__STATUS_COUNT;
+    unsigned cls = SMTPDIAG_CODE_CLASS(code),
+             subject = SMTPDIAG_CODE_SUBJECT(code),
+             detail = SMTPDIAG_CODE_DETAIL(code);
+    if ((cls == 2 || cls == 4 || cls == 5) && subject < 8 && detail < 32) {
+        /* the generated direct index covers these */
+        unsigned index =
+            smtpdiag__status_index[((cls == 2 ? 0 : cls - 3) * 8 + subject) *
+                                       32 +
+                                   detail];
+        return index < SMTPDIAG__STATUS_COUNT ? &smtpdiag__statuses[index]
+                                              : NULL;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         smtpdiag_code c = smtpdiag__statuses[mid].code;
@@ -95,11 +111,11 @@ const struct smtpdiag__reason_row *smtpdiag__reason_at(size_t index)
 
 const struct smtpdiag__reason_row *smtpdiag__find_reason(int id)
 {
-    size_t i;
-    for (i = 0; i < SMTPDIAG__REASON_COUNT; i++)
-        if (smtpdiag__reasons[i].id == id)
-            return &smtpdiag__reasons[i];
-    return NULL;
+    unsigned index;
+    if (id < 0 || id > 255)
+        return NULL;
+    index = smtpdiag__reason_by_id[id];
+    return index < SMTPDIAG__REASON_COUNT ? &smtpdiag__reasons[index] : NULL;
 }
 
 size_t smtpdiag__provider_count(void)
@@ -123,70 +139,125 @@ const struct smtpdiag__phrase_row *smtpdiag__phrase_at(size_t index)
     return index < SMTPDIAG__PHRASE_COUNT ? &smtpdiag__phrases[index] : NULL;
 }
 
-size_t smtpdiag__code_rule_count(void)
+size_t smtpdiag__code_rules_of(size_t provider, const uint16_t **rules)
 {
-    return SMTPDIAG__CODE_RULE_COUNT;
+    size_t first;
+    if (provider >= SMTPDIAG__PROVIDER_COUNT)
+        return 0;
+    first = smtpdiag__code_rule_first[provider];
+    *rules = smtpdiag__code_rules + first;
+    return smtpdiag__code_rule_first[provider + 1] - first;
 }
 
-size_t smtpdiag__code_rule_at(size_t index)
+/* A state as the walk carries it, and as the dense rows and the chains
+ * hold their targets (lib/gen/emit.c): its dense row's offset, or
+ * DENSE_SPARSE | its number; DENSE_OUT when it has outputs. */
+#define DENSE_OUT    SMTPDIAG__WALK_OUT
+#define DENSE_SPARSE SMTPDIAG__WALK_SPARSE
+
+/* The walk starts at the root's row. */
+typedef char smtpdiag__root_has_a_row[SMTPDIAG__DENSE_STATES >= 1 ? 1 : -1];
+
+static uint32_t encode(uint32_t state)
 {
-    return index < SMTPDIAG__CODE_RULE_COUNT ? smtpdiag__code_rules[index]
-                                             : (size_t)-1;
+    return state < SMTPDIAG__DENSE_STATES ? state * SMTPDIAG__DENSE_CLASSES
+                                          : DENSE_SPARSE | state;
 }
 
-/* One step of the automaton: the trie edge for the class if the state has
- * one, else the failure link's step; the root has every transition. */
-static smtpdiag__state_t step(uint32_t state, unsigned cls)
+static uint32_t decode(uint32_t at)
 {
-    while (state != 0) {
-        uint32_t k = smtpdiag__edge_index[state];
-        uint32_t end = smtpdiag__edge_index[state + 1];
-        for (; k < end && smtpdiag__edge_class[k] <= cls; k++)
-            if (smtpdiag__edge_class[k] == cls)
-                return smtpdiag__edge_to[k];
+    return at & DENSE_SPARSE ? at & ~DENSE_SPARSE
+                             : at / SMTPDIAG__DENSE_CLASSES;
+}
+
+/* A step that neither a dense row nor a chain's one edge answers: a
+ * non-ASCII class, or a state off its chain. The trie edge for the class if
+ * the state has one, else the failure link's step; the root has every
+ * transition. Returns the target encoded, with DENSE_OUT. */
+static uint32_t sparse_step(uint32_t state, unsigned cls)
+{
+    smtpdiag__state_t to;
+    for (;;) {
+        uint32_t k, end;
+        if (state < SMTPDIAG__DENSE_STATES && cls < SMTPDIAG__DENSE_CLASSES)
+            return smtpdiag__dense[state * SMTPDIAG__DENSE_CLASSES + cls];
+        if (state == 0) {
+            to = smtpdiag__root[cls];
+            break;
+        }
+        if (smtpdiag__chain_class[state] == cls)
+            return smtpdiag__chain_to[state];
+        if (smtpdiag__chain_class[state] == 254) { /* several edges */
+            k = smtpdiag__chain_to[state] >> 9;
+            end = k + (smtpdiag__chain_to[state] & 0x1FFu);
+            for (; k < end && smtpdiag__edge_class[k] < cls; k++)
+                ;
+            if (k < end && smtpdiag__edge_class[k] == cls) {
+                to = smtpdiag__edge_to[k];
+                break;
+            }
+        }
         state = smtpdiag__fail[state];
     }
-    return smtpdiag__root[cls];
+    return encode(to & (smtpdiag__state_t)~SMTPDIAG__OUT_FLAG) |
+           (to & SMTPDIAG__OUT_FLAG ? DENSE_OUT : 0);
 }
 
-/* The longest phrase the generator accepts; the scan remembers where the
- * last this many normalised bytes came from, to report a match's start. */
-#define RING 128
+/* Where a match of n normalised bytes that ends before p[end] starts: a
+ * run of separators is one normalised byte, and phrases start with a
+ * byte that is not one. */
+static size_t match_start(const unsigned char *p, size_t end, size_t n)
+{
+    size_t k = end;
+    while (k > 0 && n > 0) {
+        k--;
+        if (smtpdiag__byte_class[p[k]] == 1)
+            while (k > 0 && smtpdiag__byte_class[p[k - 1]] == 1)
+                k--;
+        n--;
+    }
+    return k;
+}
 
 void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
                     void *ctx)
 {
     const unsigned char *p = (const unsigned char *)text;
-    size_t ring[RING];
-    size_t i, fed = 0;
-    uint32_t state = 0;
-    int after_sep = 1; /* a text starts as if after a separator */
+    size_t i;
+    uint32_t at = 0; /* the root's row */
 
     if (!p)
         return;
+    /* The generator makes a run of separators loop on the state the first
+     * one reached, so runs count once without a test here. */
     for (i = 0; i < len; i++) {
         unsigned cls = smtpdiag__byte_class[p[i]];
-        smtpdiag__state_t next;
-        /* Runs of separators (ASCII that is not a letter or digit) count
-         * once, and none before the first word: phrases are normalised so. */
-        if (cls == 1) {
-            if (after_sep)
-                continue;
-            after_sep = 1;
-        } else {
-            after_sep = 0;
-        }
-        ring[fed++ % RING] = i;
-        next = step(state, cls);
-        state = next & (smtpdiag__state_t)~SMTPDIAG__OUT_FLAG;
-        if (next & SMTPDIAG__OUT_FLAG) {
-            uint32_t k;
+        uint32_t next, s = at & ~DENSE_SPARSE;
+        if (at == s) /* a dense row */
+            next = cls < SMTPDIAG__DENSE_CLASSES ? smtpdiag__dense[at + cls]
+                                                 : sparse_step(decode(at), cls);
+        else /* along a phrase's chain, or off it */
+            next = smtpdiag__chain_class[s] == cls ? smtpdiag__chain_to[s]
+                                                   : sparse_step(s, cls);
+        at = next & ~DENSE_OUT;
+        if (next & DENSE_OUT) {
+            uint32_t state = decode(at), k;
             for (k = smtpdiag__out_index[state];
                  k < smtpdiag__out_index[state + 1]; k++) {
                 size_t phrase = smtpdiag__out[k];
-                size_t n = smtpdiag__phrases[phrase].len;
-                on_match(ctx, phrase, ring[(fed - n) % RING], i + 1);
+                on_match(ctx, phrase,
+                         match_start(p, i + 1, smtpdiag__phrases[phrase].len),
+                         i + 1);
             }
         }
     }
+}
+
+uint32_t smtpdiag__notice_msg(const char *id)
+{
+    size_t i;
+    for (i = 0; i < SMTPDIAG__NOTICE_COUNT; i++)
+        if (strcmp(smtpdiag__string(smtpdiag__notices[i].id), id) == 0)
+            return smtpdiag__notices[i].msg;
+    return SMTPDIAG__NO_MSG;
 }

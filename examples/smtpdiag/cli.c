@@ -234,6 +234,7 @@ int cli_run(struct cli *c, cli_input_fn fn)
     }
     free(c->scratch);
     c->scratch = NULL;
+    out_flush();
     if (fflush(stdout) != 0 || out_failed()) {
         if (!out_pipe_closed()) {
             fprintf(stderr, "%s: error writing standard output\n", c->prog);

@@ -63,6 +63,10 @@ void cli_unanswered(struct cli *c);
 void print_diagnosis(struct cli *c, const char *input, size_t len,
                      const smtpdiag_result *r, int rc);
 
+/* The classification fields of a JSON object (reply_code ... explained_by),
+ * between json_begin() and json_end(). */
+void json_diagnosis_fields(const smtpdiag_result *r, int rc);
+
 /* ---- output (text_out.c) ---- */
 
 /* Writes UTF-8 text for people: invalid bytes become U+FFFD, control and
@@ -70,6 +74,9 @@ void print_diagnosis(struct cli *c, const char *input, size_t len,
 void out_human(const char *s, size_t len);
 void out_str(const char *s);
 void out_char(char ch);
+/* Output is handed to stdio at the end of each line; this hands over the
+ * rest. */
+void out_flush(void);
 
 /* JSON Lines: one object per input. */
 void json_begin(void);

@@ -8,5 +8,7 @@
 int cmd_explain(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
+int cmd_dsn(int argc, char **argv);
+int cmd_notice(int argc, char **argv);
 
 #endif

@@ -12,14 +12,10 @@ static void json_offset(const char *key, size_t at)
     json_int(key, (long)at, at == SMTPDIAG_NO_OFFSET);
 }
 
-static void print_json(struct cli *c, const char *input, size_t len,
-                       const smtpdiag_result *r, int rc)
+void json_diagnosis_fields(const smtpdiag_result *r, int rc)
 {
     int reply = smtpdiag_result_reply_code(r);
     size_t match_at = smtpdiag_result_match_at(r);
-    (void)c;
-    json_begin();
-    json_string("input", input, len);
     json_int("reply_code", reply, reply == 0);
     json_code("status", smtpdiag_result_status(r));
     json_cstring("severity", smtpdiag_enum_name(SMTPDIAG_ENUM_SEVERITY,
@@ -41,6 +37,14 @@ static void print_json(struct cli *c, const char *input, size_t len,
     json_cstring("explanation", smtpdiag_result_explanation(r));
     json_cstring("advice", smtpdiag_result_advice(r));
     json_cstring("explained_by", smtpdiag_result_explained_by(r));
+}
+
+static void print_json(const char *input, size_t len, const smtpdiag_result *r,
+                       int rc)
+{
+    json_begin();
+    json_string("input", input, len);
+    json_diagnosis_fields(r, rc);
     json_end();
 }
 
@@ -51,7 +55,7 @@ void print_diagnosis(struct cli *c, const char *input, size_t len,
     if (rc != SMTPDIAG_OK)
         cli_unanswered(c);
     if (c->json) {
-        print_json(c, input, len, r, rc);
+        print_json(input, len, r, rc);
         return;
     }
     out_human(input, len);

@@ -71,3 +71,42 @@ void lines_free(struct line_reader *r)
     free(r->buf);
     memset(r, 0, sizeof *r);
 }
+
+char *read_whole_file(const char *prog, const char *path, size_t *len)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    if (!f) {
+        fprintf(stderr, "%s: %s: cannot open\n", prog, path);
+        return NULL;
+    }
+    for (;;) {
+        size_t got;
+        if (n == cap) {
+            char *bigger = realloc(buf, cap ? cap * 2 : 65536);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+            cap = cap ? cap * 2 : 65536;
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (buf && ferror(f)) {
+        free(buf);
+        buf = NULL;
+    }
+    if (!buf)
+        fprintf(stderr, "%s: %s: cannot read\n", prog, path);
+    if (!is_stdin)
+        fclose(f);
+    *len = n;
+    return buf;
+}

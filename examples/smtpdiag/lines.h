@@ -22,4 +22,8 @@ void lines_init(struct line_reader *r, FILE *f);
 int lines_next(struct line_reader *r, const char **line, size_t *len);
 void lines_free(struct line_reader *r);
 
+/* Reads a whole file ("-": standard input) into a malloc'd buffer; NULL on
+ * error, after a message on stderr. */
+char *read_whole_file(const char *prog, const char *path, size_t *len);
+
 #endif

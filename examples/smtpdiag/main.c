@@ -21,6 +21,10 @@ static const struct command {
      "classify each line of the files (or standard input): reason, bounce"},
     {"parse", cmd_parse,
      "show the codes, command and text the parser finds in each input"},
+    {"dsn", cmd_dsn,
+     "read bounce messages (one per file): each recipient, classified"},
+    {"notice", cmd_notice,
+     "write the localized notice for the failed recipients of a bounce"},
 };
 
 static void help(FILE *f)

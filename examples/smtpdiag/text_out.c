@@ -6,20 +6,47 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 static int failed, pipe_closed, first_field;
 
-static void put(const char *s, size_t n)
+/* Output is gathered here and handed to stdio a line at a time: one
+ * fwrite() per line instead of one per field and escape. */
+static char line_buf[8192];
+static size_t line_len;
+
+void out_flush(void)
 {
-    if (failed || n == 0)
+    if (failed || line_len == 0) {
+        line_len = 0;
         return;
-    if (fwrite(s, 1, n, stdout) != n) {
+    }
+    if (fwrite(line_buf, 1, line_len, stdout) != line_len) {
         failed = 1;
 #ifdef EPIPE
         if (errno == EPIPE)
             pipe_closed = 1;
 #endif
+    }
+    line_len = 0;
+}
+
+static void put(const char *s, size_t n)
+{
+    if (n <= sizeof line_buf - line_len) { /* the common case */
+        memcpy(line_buf + line_len, s, n);
+        line_len += n;
+        return;
+    }
+    while (n > 0 && !failed) {
+        size_t room = sizeof line_buf - line_len, k = n < room ? n : room;
+        memcpy(line_buf + line_len, s, k);
+        line_len += k;
+        s += k;
+        n -= k;
+        if (line_len == sizeof line_buf)
+            out_flush();
     }
 }
 
@@ -33,11 +60,16 @@ int out_pipe_closed(void)
 }
 void out_str(const char *s)
 {
-    put(s, strlen(s));
+    size_t n = strlen(s);
+    put(s, n);
+    if (n > 0 && s[n - 1] == '\n')
+        out_flush();
 }
 void out_char(char ch)
 {
     put(&ch, 1);
+    if (ch == '\n')
+        out_flush();
 }
 
 /* Decodes one UTF-8 sequence at s; returns its length, or 0 when invalid
@@ -78,6 +110,29 @@ static int is_bidi_control(unsigned long cp)
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
+/* The length of the run at p of printable ASCII other than '"' and '\\',
+ * which is written as it is whatever the escaping. Eight bytes at a time,
+ * as every byte of every field passes here: a byte is plain unless it is
+ * below 0x20, 0x7F or above, or a quote or backslash. */
+static size_t plain_run(const unsigned char *p, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x, special;
+        memcpy(&x, p + i, 8);
+        special = ((x - ones * 0x20) | (x + ones * 0x01) | /* < 0x20, 7F */
+                   ((x ^ ones * '"') - ones) | ((x ^ ones * '\\') - ones) | x) &
+                  highs;
+        if (special)
+            break;
+    }
+    while (i < len && p[i] >= 0x20 && p[i] < 0x7F && p[i] != '"' &&
+           p[i] != '\\')
+        i++;
+    return i;
+}
+
 /* Writes s, with invalid UTF-8 replaced by U+FFFD and every character for
  * which escape() writes an escape sequence replaced by that sequence. */
 static void write_text(const char *s, size_t len,
@@ -89,10 +144,9 @@ static void write_text(const char *s, size_t len,
         unsigned long cp;
         size_t n;
         char esc[24];
-        if (p[i] >= 0x20 && p[i] < 0x7F && p[i] != '"' && p[i] != '\\') {
-            i++; /* plain ASCII: the common case, no decoding */
-            continue;
-        }
+        i += plain_run(p + i, len - i); /* the common case, no decoding */
+        if (i == len)
+            break;
         n = utf8_decode(p + i, len - i, &cp);
         if (n != 0 && !escape(cp, esc, sizeof esc)) {
             i += n;
@@ -149,10 +203,10 @@ static void json_text(const char *s, size_t len)
 
 static void key(const char *k)
 {
-    out_str(first_field ? "{\"" : ",\"");
+    put(first_field ? "{\"" : ",\"", 2);
     first_field = 0;
-    out_str(k);
-    out_str("\":");
+    put(k, strlen(k));
+    put("\":", 2);
 }
 
 void json_begin(void)
@@ -178,9 +232,22 @@ void json_cstring(const char *k, const char *s)
 void json_int(const char *k, long value, int is_null)
 {
     char buf[32];
+    size_t at = sizeof buf;
+    /* digits by hand: snprintf() costs more than the rest of the field */
+    unsigned long v =
+        value < 0 ? 0ul - (unsigned long)value : (unsigned long)value;
     key(k);
-    (void)snprintf(buf, sizeof buf, "%ld", value);
-    out_str(is_null ? "null" : buf);
+    if (is_null) {
+        put("null", 4);
+        return;
+    }
+    do {
+        buf[--at] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    if (value < 0)
+        buf[--at] = '-';
+    put(buf + at, sizeof buf - at);
 }
 
 void json_code(const char *k, smtpdiag_code code)

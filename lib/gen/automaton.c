@@ -35,12 +35,141 @@ static void assign_classes(struct gen_model *m)
     }
     for (b = 'A'; b <= 'Z'; b++)
         a->byte_class[b] = a->byte_class[b + 32];
+    /* ASCII bytes come first, so their classes are the lowest */
+    a->ascii_classes = 2;
+    for (b = 0; b < 0x80; b++)
+        if (a->byte_class[b] >= a->ascii_classes)
+            a->ascii_classes = a->byte_class[b] + 1;
 }
 
 struct node_outputs {
     uint32_t *items;
     size_t count, cap;
 };
+
+/* The order of the states in the tables: the root, then the states that
+ * get a dense row (emit.c): all those up to GEN_DENSE_DEPTH, where the walk
+ * spends most bytes, then the deeper ones with several trie edges (which
+ * otherwise need a search), shallowest first, while GEN_DENSE_BUDGET
+ * lasts; then the rest, depth first. Sets a->dense_rows and a->depth (in
+ * the old numbering). */
+static uint32_t *dense_first_order(struct gen_automaton *a,
+                                   const int32_t *child, const uint32_t *queue)
+{
+    size_t n = a->states, c = (size_t)a->classes, k, j, group;
+    size_t max_rows =
+        GEN_DENSE_BUDGET / ((size_t)a->ascii_classes * sizeof(uint32_t));
+    uint32_t *order = gen_xmalloc(n * sizeof *order);
+    unsigned char *placed = gen_xmalloc(n), *loops = gen_xmalloc(n);
+    size_t count = 1;
+    memset(placed, 0, n);
+    memset(loops, 0, n);
+    a->depth = gen_xmalloc(n * sizeof *a->depth);
+    a->depth[0] = 0;
+    for (k = 0; k < n; k++) { /* breadth first: parents come first */
+        uint32_t u = k == 0 ? 0 : queue[k - 1];
+        for (j = 0; j < c; j++)
+            if (child[(size_t)u * c + j] > 0)
+                a->depth[child[(size_t)u * c + j]] = a->depth[u] + 1;
+        /* a state entered by a separator gets a loop (loop_separators) */
+        if (child[(size_t)u * c + CLASS_SEP] > 0)
+            loops[child[(size_t)u * c + CLASS_SEP]] = 1;
+    }
+    order[0] = 0; /* the root always has a row: the walk starts there */
+    placed[0] = 1;
+    a->dense_rows = 1;
+    for (group = 0; group < 2; group++)
+        for (k = 0; k + 1 < n; k++) {
+            uint32_t u = queue[k];
+            size_t edges = loops[u];
+            if (placed[u] || count >= max_rows)
+                continue;
+            for (j = 0; j < c; j++)
+                edges += child[(size_t)u * c + j] >= 0;
+            if ((group == 0 && a->depth[u] > GEN_DENSE_DEPTH) ||
+                (group == 1 && edges < 2))
+                continue;
+            order[count++] = u;
+            placed[u] = 1;
+        }
+    a->dense_rows = count;
+    /* The rest depth first: a phrase's chain of states is then contiguous,
+     * and the walk down it reads consecutive entries, not one cache line
+     * per byte. */
+    {
+        uint32_t *stack = gen_xmalloc(n * sizeof *stack);
+        size_t top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            uint32_t u = stack[--top];
+            if (!placed[u]) {
+                order[count++] = u;
+                placed[u] = 1;
+            }
+            for (j = c; j-- > 0;) /* pushed backwards: popped in order */
+                if (child[(size_t)u * c + j] > 0)
+                    stack[top++] = (uint32_t)child[(size_t)u * c + j];
+        }
+        free(stack);
+    }
+    free(placed);
+    free(loops);
+    return order;
+}
+
+/* Numbers the states in the given order, so that the states with dense
+ * rows come first. */
+static void renumber(struct gen_automaton *a, int32_t **child, uint32_t **fail,
+                     struct node_outputs **outs, const uint32_t *order)
+{
+    size_t n = a->states, c = (size_t)a->classes, s, k;
+    uint32_t *id = gen_xmalloc(n * sizeof *id);
+    uint32_t *delta = gen_xmalloc(n * c * sizeof *delta);
+    uint32_t *nfail = gen_xmalloc(n * sizeof *nfail);
+    uint32_t *depth = gen_xmalloc(n * sizeof *depth);
+    int32_t *nchild = gen_xmalloc(n * c * sizeof *nchild);
+    struct node_outputs *nouts = gen_xmalloc(n * sizeof *nouts);
+    for (s = 0; s < n; s++)
+        id[order[s]] = (uint32_t)s;
+    for (s = 0; s < n; s++) {
+        nfail[id[s]] = id[(*fail)[s]];
+        nouts[id[s]] = (*outs)[s];
+        depth[id[s]] = a->depth[s];
+        for (k = 0; k < c; k++) {
+            int32_t to = (*child)[s * c + k];
+            delta[id[s] * c + k] = id[a->delta[s * c + k]];
+            nchild[id[s] * c + k] = to < 0 ? -1 : (int32_t)id[to];
+        }
+    }
+    free(a->delta);
+    free(a->depth);
+    free(*fail);
+    free(*child);
+    free(*outs);
+    free(id);
+    a->delta = delta;
+    a->depth = depth;
+    *fail = nfail;
+    *child = nchild;
+    *outs = nouts;
+}
+
+/* A run of separators counts as one: every state entered by a separator
+ * (its label ends in one; phrases hold no two in a row) stays there on the
+ * next, and so does the root (no separator before the first word). The
+ * matcher then needs no test for separators. */
+static void loop_separators(struct gen_automaton *a, int32_t *child)
+{
+    size_t c = (size_t)a->classes, s;
+    a->delta[CLASS_SEP] = 0;
+    for (s = 0; s < a->states; s++) {
+        int32_t to = child[s * c + CLASS_SEP];
+        if (to > 0) {
+            child[(size_t)to * c + CLASS_SEP] = to;
+            a->delta[(size_t)to * c + CLASS_SEP] = (uint32_t)to;
+        }
+    }
+}
 
 void gen_build_automaton(struct gen_model *m)
 {
@@ -116,6 +245,13 @@ void gen_build_automaton(struct gen_model *m)
             }
         }
     }
+
+    {
+        uint32_t *order = dense_first_order(a, child, queue);
+        renumber(a, &child, &fail, &outs, order);
+        free(order);
+    }
+    loop_separators(a, child);
 
     /* Outputs, flattened; each state's list in phrase order. */
     a->out_index = gen_xmalloc((count + 1) * sizeof *a->out_index);

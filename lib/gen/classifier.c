@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The longest normalised phrase; the run-time matcher keeps this many
- * positions to report where a match starts. */
+/* The longest normalised phrase (the run-time matcher walks back over a
+ * match to report where it starts). */
 #define GEN_MAX_PHRASE 128
 
 int gen_reason_index(const struct gen_model *m, const char *name,
@@ -103,7 +103,7 @@ void gen_load_reasons(struct gen_model *m, const char *path)
 /* Normalises a phrase as the matcher sees text: ASCII letters lower-cased,
  * each run of other ASCII bytes one separator ' ', no separator at either
  * end; other bytes (UTF-8) kept. */
-static char *normalise(const char *s)
+char *gen_normalise(const char *s)
 {
     char *out = gen_xmalloc(strlen(s) + 1);
     size_t n = 0;
@@ -129,7 +129,7 @@ static void add_phrase(struct gen_model *m, const char *text, int kind,
                        int target, int pair, const char *file, int line)
 {
     struct gen_phrase p;
-    p.norm = normalise(text);
+    p.norm = gen_normalise(text);
     p.len = strlen(p.norm);
     p.kind = kind;
     p.target = target;

@@ -110,6 +110,98 @@ static void pool_classifier_strings(const struct gen_model *m, struct pool *p)
     }
 }
 
+static int has_outputs(const struct gen_automaton *a, uint32_t state)
+{
+    return a->out_index[state] != a->out_index[state + 1];
+}
+
+/* A transition as the matcher reads it: the target, flagged when the
+ * target has outputs. */
+static uint32_t flagged(const struct gen_automaton *a, uint32_t to,
+                        uint32_t flag)
+{
+    return to | (has_outputs(a, to) ? flag : 0);
+}
+
+/* How the walk carries a state (lib/tables.c), and how the dense rows and
+ * the chains hold their targets: the state's dense row's offset (state *
+ * width: the next step adds the class, no multiply), or WALK_SPARSE | state
+ * for a state without a row (automaton.c puts the rows' states first);
+ * WALK_OUT when the state has outputs. */
+#define WALK_OUT    0x80000000u
+#define WALK_SPARSE 0x40000000u
+
+static uint32_t walk_code(const struct gen_automaton *a, uint32_t to)
+{
+    return (has_outputs(a, to) ? WALK_OUT : 0) |
+           (to < a->dense_rows ? to * (uint32_t)a->ascii_classes
+                               : WALK_SPARSE | to);
+}
+
+static void emit_dense(FILE *f, const struct gen_automaton *a)
+{
+    size_t rows = a->dense_rows, width = (size_t)a->ascii_classes, s, k;
+    size_t size = rows * width;
+    uint32_t *v = gen_xmalloc((size ? size : 1) * sizeof *v);
+    for (s = 0; s < rows; s++)
+        for (k = 0; k < width; k++)
+            v[s * width + k] =
+                walk_code(a, a->delta[s * (size_t)a->classes + k]);
+    fprintf(f, "#define SMTPDIAG__WALK_OUT 0x%lxu\n", (unsigned long)WALK_OUT);
+    fprintf(f, "#define SMTPDIAG__WALK_SPARSE 0x%lxu\n",
+            (unsigned long)WALK_SPARSE);
+    fprintf(f, "#define SMTPDIAG__DENSE_STATES %lu\n", (unsigned long)rows);
+    fprintf(f, "#define SMTPDIAG__DENSE_CLASSES %lu\n", (unsigned long)width);
+    emit_numbers(f, "static const uint32_t smtpdiag__dense", v, size, 12);
+    free(v);
+}
+
+/* The trie edges of every state but the root (whose row is complete).
+ * Most states lie on one phrase's chain: one edge. Its class and its
+ * target (as walk_code() writes it) are kept per state, so the matcher's
+ * common sparse step is two loads. A state with several edges has class
+ * 254 and, in place of a target, where its edges start in the edge lists
+ * (sorted by class) and how many there are: (first << 9) | count. Class
+ * 255: no edge. */
+static void emit_edges(FILE *f, const struct gen_automaton *a, uint32_t flag)
+{
+    size_t c = (size_t)a->classes, s, k, count = 0;
+    uint32_t *chain_class = gen_xmalloc((a->states + 1) * sizeof(uint32_t));
+    uint32_t *chain_to = gen_xmalloc((a->states + 1) * sizeof(uint32_t));
+    /* trie edges, and a separator's loop per state at most */
+    uint32_t *cls = gen_xmalloc((2 * a->states + 1) * sizeof *cls);
+    uint32_t *to = gen_xmalloc((2 * a->states + 1) * sizeof *to);
+    for (s = 0; s < a->states; s++) {
+        size_t n = 0, last = 0;
+        for (k = 0; s > 0 && k < c; k++)
+            if (a->child[s * c + k] >= 0)
+                n++, last = k;
+        chain_class[s] = n == 0 ? 255u : n == 1 ? (uint32_t)last : 254u;
+        chain_to[s] = n == 1 ? walk_code(a, (uint32_t)a->child[s * c + last])
+                             : (uint32_t)(count << 9 | n);
+        for (k = 0; n > 1 && k < c; k++)
+            if (a->child[s * c + k] >= 0) {
+                cls[count] = (uint32_t)k;
+                to[count++] = flagged(a, (uint32_t)a->child[s * c + k], flag);
+            }
+    }
+    if (c > 254 || count >= (1u << 23) || a->states >= WALK_SPARSE)
+        gen_error("smtpdiag-gen", 0, "too many byte classes or edges");
+    fprintf(f, "#define SMTPDIAG__EDGES %lu\n", (unsigned long)count);
+    emit_numbers(f, "static const uint8_t smtpdiag__chain_class", chain_class,
+                 a->states, 24);
+    emit_numbers(f, "static const uint32_t smtpdiag__chain_to", chain_to,
+                 a->states, 12);
+    emit_numbers(f, "static const uint8_t smtpdiag__edge_class", cls, count,
+                 24);
+    emit_numbers(f, "static const smtpdiag__state_t smtpdiag__edge_to", to,
+                 count, 20);
+    free(chain_class);
+    free(chain_to);
+    free(cls);
+    free(to);
+}
+
 /* The classifier's tables: reasons, providers, rules, phrases and the
  * automaton. */
 static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
@@ -119,6 +211,8 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
     uint32_t flag = wide ? 0x80000000u : 0x8000u, *v;
     size_t i, c, n = a->states * (size_t)a->classes;
 
+    v = gen_xmalloc((n > m->phrase_count ? n : m->phrase_count) * sizeof *v +
+                    256 * sizeof *v);
     fprintf(f, "#define SMTPDIAG__REASON_COUNT %lu\n",
             (unsigned long)m->reason_count);
     fprintf(f, "static const struct smtpdiag__reason_row "
@@ -130,7 +224,15 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
                 (unsigned long)pool_add(p, r->explained),
                 (unsigned long)r->msg);
     }
-    fprintf(f, "};\n\n#define SMTPDIAG__PROVIDER_COUNT %lu\n",
+    fprintf(f, "};\n\n");
+    /* Reasons by pinned id (0..254), so a look-up is one load; 255: none. */
+    for (i = 0; i < 256; i++)
+        v[i] = 255;
+    for (i = 0; i < m->reason_count; i++)
+        if (m->reasons[i].id >= 0 && m->reasons[i].id < 255)
+            v[m->reasons[i].id] = (uint32_t)i;
+    emit_numbers(f, "static const uint8_t smtpdiag__reason_by_id", v, 256, 32);
+    fprintf(f, "#define SMTPDIAG__PROVIDER_COUNT %lu\n",
             (unsigned long)m->provider_count);
     fprintf(f, "static const struct smtpdiag__provider_row "
                "smtpdiag__providers[] = {\n");
@@ -158,13 +260,26 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
         fprintf(f, "    {0, 0, 0, 0, 0, 0, 255, 0},\n");
     fprintf(f, "};\n\n");
 
-    v = gen_xmalloc((n > m->phrase_count ? n : m->phrase_count) * sizeof *v +
-                    256 * sizeof *v);
-    for (i = 0, c = 0; i < m->rule_count; i++)
-        if (m->rules[i].phrase_count == 0)
-            v[c++] = (uint32_t)i;
-    fprintf(f, "#define SMTPDIAG__CODE_RULE_COUNT %lu\n", (unsigned long)c);
-    emit_numbers(f, "static const uint16_t smtpdiag__code_rules", v, c, 16);
+    /* Rules without a phrase (a provider's meaning of a code), grouped by
+     * provider, in file order within each: a provider's are
+     * code_rules[code_rule_first[p] .. code_rule_first[p + 1]). */
+    {
+        uint32_t *first = gen_xmalloc((m->provider_count + 1) * sizeof *first);
+        size_t prov;
+        for (prov = 0, c = 0; prov < m->provider_count; prov++) {
+            first[prov] = (uint32_t)c;
+            for (i = 0; i < m->rule_count; i++)
+                if (m->rules[i].phrase_count == 0 &&
+                    m->rules[i].provider == (int)prov)
+                    v[c++] = (uint32_t)i;
+        }
+        first[m->provider_count] = (uint32_t)c;
+        fprintf(f, "#define SMTPDIAG__CODE_RULE_COUNT %lu\n", (unsigned long)c);
+        emit_numbers(f, "static const uint16_t smtpdiag__code_rules", v, c, 16);
+        emit_numbers(f, "static const uint16_t smtpdiag__code_rule_first",
+                     first, m->provider_count + 1, 16);
+        free(first);
+    }
 
     fprintf(f, "#define SMTPDIAG__PHRASE_COUNT %lu\n",
             (unsigned long)m->phrase_count);
@@ -186,53 +301,58 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
     fprintf(f, "#define SMTPDIAG__OUT_FLAG 0x%lxu\n", (unsigned long)flag);
     fprintf(f, "typedef %s smtpdiag__state_t;\n\n",
             wide ? "uint32_t" : "uint16_t");
-    /* The automaton in Aho-Corasick form, compact: the root's full row,
-     * and for every other state its trie edges (sorted by class) and its
-     * failure link; a missing edge follows the failure links, which the
-     * matcher does at most once per byte on average. Each target carries a
-     * flag when it has outputs, so the matcher tests one bit instead of
-     * loading a table. */
+    /* The automaton: the root's full row, dense rows for the first states
+     * (emit_dense), and for every state its trie edges and failure link; a
+     * missing edge follows the failure links. Each target carries a flag
+     * when it has outputs, so the matcher tests one bit instead of loading
+     * a table. */
     {
-        uint32_t *index = gen_xmalloc((a->states + 1) * sizeof *index);
-        uint32_t *cls = gen_xmalloc((a->states + 1) * sizeof *cls);
-        size_t count = 0, s;
         int k;
-        for (k = 0; k < a->classes; k++) {
-            uint32_t to = a->delta[k];
-            v[k] = to | (a->out_index[to] != a->out_index[to + 1] ? flag : 0);
-        }
+        for (k = 0; k < a->classes; k++)
+            v[k] = flagged(a, a->delta[k], flag);
         emit_numbers(f, "static const smtpdiag__state_t smtpdiag__root", v,
                      (size_t)a->classes, 20);
-        for (s = 0; s < a->states; s++) {
-            index[s] = (uint32_t)count;
-            for (k = 0; s > 0 && k < a->classes; k++) {
-                int32_t to = a->child[s * (size_t)a->classes + (size_t)k];
-                if (to < 0)
-                    continue;
-                cls[count] = (uint32_t)k;
-                v[count++] =
-                    (uint32_t)to |
-                    (a->out_index[to] != a->out_index[to + 1] ? flag : 0);
-            }
-        }
-        index[a->states] = (uint32_t)count;
-        fprintf(f, "#define SMTPDIAG__EDGES %lu\n", (unsigned long)count);
-        emit_numbers(f, "static const uint32_t smtpdiag__edge_index", index,
-                     a->states + 1, 16);
-        emit_numbers(f, "static const uint8_t smtpdiag__edge_class", cls, count,
-                     24);
-        emit_numbers(f, "static const smtpdiag__state_t smtpdiag__edge_to", v,
-                     count, 20);
+        emit_dense(f, a);
+        emit_edges(f, a, flag);
         emit_numbers(f, "static const smtpdiag__state_t smtpdiag__fail",
                      a->fail, a->states, 20);
-        free(index);
-        free(cls);
     }
-    emit_numbers(f, "static const uint32_t smtpdiag__out_index", a->out_index,
-                 a->states + 1, 16);
+    emit_numbers(f,
+                 a->out_count < 0x10000
+                     ? "static const uint16_t smtpdiag__out_index"
+                     : "static const uint32_t smtpdiag__out_index",
+                 a->out_index, a->states + 1, 16);
     emit_numbers(f, "static const uint16_t smtpdiag__out", a->out, a->out_count,
                  20);
     free(v);
+}
+
+/* Direct indices into the code tables, so that a look-up is one load:
+ * reply codes 0..599 (the rows of "2xx".."5xx" sit at 2..5), and enhanced
+ * codes of class 2, 4, 5 with a subject below 8 and a detail below 32 (all
+ * RFC 3463 defines; the run time searches the table for the others). */
+static void emit_code_index(FILE *f, const struct gen_model *m)
+{
+    uint32_t replies[600], statuses[3 * 8 * 32];
+    size_t i;
+    for (i = 0; i < 600; i++)
+        replies[i] = 255;
+    for (i = 0; i < m->reply_count; i++)
+        if (m->replies[i].code >= 0 && m->replies[i].code < 600)
+            replies[m->replies[i].code] = (uint32_t)i;
+    for (i = 0; i < 3 * 8 * 32; i++)
+        statuses[i] = 255;
+    for (i = 0; i < m->status_count; i++) {
+        uint32_t code = m->statuses[i].code, cls = code / 1000000u,
+                 subject = code / 1000u % 1000u, detail = code % 1000u;
+        if ((cls == 2 || cls == 4 || cls == 5) && subject < 8 && detail < 32)
+            statuses[((cls == 2 ? 0 : cls - 3) * 8 + subject) * 32 + detail] =
+                (uint32_t)i;
+    }
+    emit_numbers(f, "static const uint8_t smtpdiag__reply_index", replies, 600,
+                 24);
+    emit_numbers(f, "static const uint8_t smtpdiag__status_index", statuses,
+                 3 * 8 * 32, 32);
 }
 
 int gen_emit_tables(const struct gen_model *m, const char *path)
@@ -244,10 +364,15 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
     char *tmp;
     FILE *f;
 
+    if (m->reply_count > 254 || m->status_count > 254) {
+        gen_error(path, 0, "at most 254 reply codes and 254 status codes");
+        return -1; /* the direct indices (emit_code_index) hold a byte */
+    }
     memset(&p, 0, sizeof p);
     p.slot_count =
         2 * (total + m->reply_count + m->status_count + 6 * m->lang_count +
-             2 * m->reason_count + 3 * m->provider_count + 3 * m->rule_count) +
+             2 * m->reason_count + 3 * m->provider_count + 3 * m->rule_count +
+             m->notice_count) +
         17;
     p.slots = gen_xmalloc(p.slot_count * sizeof *p.slots);
     memset(p.slots, 0, p.slot_count * sizeof *p.slots);
@@ -269,6 +394,8 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
     for (i = 0; i < m->status_count; i++)
         status_key[i] = pool_add(&p, m->statuses[i].key);
     pool_classifier_strings(m, &p);
+    for (i = 0; i < m->notice_count; i++)
+        pool_add(&p, m->notices[i].id);
     msg_off = gen_xmalloc(total * sizeof *msg_off + 1);
     for (i = 0; i < m->lang_count; i++)
         for (j = 0; j < m->msg_count; j++)
@@ -323,8 +450,20 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
             reason_id(m, m->statuses[i].reason), (unsigned long)status_key[i],
             (unsigned long)m->statuses[i].msg);
     fprintf(f, "};\n\n");
+    emit_code_index(f, m);
 
     emit_classifier(f, m, &p);
+    fprintf(f, "#define SMTPDIAG__NOTICE_COUNT %lu\n",
+            (unsigned long)m->notice_count);
+    fprintf(f, "static const struct smtpdiag__notice_row "
+               "smtpdiag__notices[] = {\n");
+    for (i = 0; i < m->notice_count; i++)
+        fprintf(f, "    {%lu, %lu},\n",
+                (unsigned long)pool_add(&p, m->notices[i].id),
+                (unsigned long)m->notices[i].msg);
+    if (m->notice_count == 0)
+        fprintf(f, "    {0, 0},\n");
+    fprintf(f, "};\n\n");
 
     fprintf(f, "static const uint32_t smtpdiag__messages[%lu][%lu] = {\n",
             (unsigned long)m->lang_count, (unsigned long)m->msg_count);
@@ -342,7 +481,10 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
     free(status_key);
     free(p.slots);
     free(p.bytes);
-    return close_tmp(f, tmp, path);
+    /* the emitters' own checks (table limits) fail the build too */
+    if (close_tmp(f, tmp, path) != 0 || gen_error_count() > 0)
+        return -1;
+    return 0;
 }
 
 static void po_string(FILE *f, const char *s)

@@ -6,7 +6,8 @@
  *   smtpdiag-gen --out tables.inc [--pot smtpdiag.pot] [--source-root DIR]
  *                --languages languages.txt --reasons reasons.txt
  *                --replies reply-codes.txt --statuses status-codes.txt
- *                --providers providers.txt --rules rules.txt [PO-FILE ...]
+ *                --providers providers.txt --rules rules.txt
+ *                --notices notices.txt [--only TAG,TAG...] [PO-FILE ...]
  *
  * Any error is printed as "file:line: message" and the exit status is 1.
  * SPDX-License-Identifier: MIT
@@ -175,6 +176,26 @@ static const char *optional(const struct gen_record *r, const char *name)
     return f ? f->value : "";
 }
 
+/* Whether a tag is in a list separated by commas, semicolons or spaces;
+ * every tag is when there is no list. */
+static int in_list(const char *list, const char *tag)
+{
+    size_t n = strlen(tag);
+    if (!list)
+        return 1;
+    while (*list) {
+        size_t k = strcspn(list, ",; ");
+        if (k == n && strncmp(list, tag, n) == 0)
+            return 1;
+        list += k;
+        list += strspn(list, ",; ");
+    }
+    return 0;
+}
+
+/* The languages to build (--only), or NULL for all of them. */
+static const char *only_languages;
+
 static void load_languages(struct gen_model *m, const char *path)
 {
     static const char *const names[] = {"id",     "tag",     "name", "language",
@@ -210,6 +231,8 @@ static void load_languages(struct gen_model *m, const char *path)
             gen_error(path, r->line,
                       "language 1 is the source (English, no po); every other "
                       "language names its po file");
+        if (l.id != 1 && !in_list(only_languages, l.tag))
+            continue; /* left out of this build; English never is */
         GEN_PUSH(m->langs, m->lang_count, m->lang_cap, l);
     }
 }
@@ -382,6 +405,7 @@ static void usage(void)
     fputs("usage: smtpdiag-gen --out FILE [--pot FILE] [--source-root DIR]\n"
           "         --languages FILE --reasons FILE --replies FILE\n"
           "         --statuses FILE --providers FILE --rules FILE\n"
+          "         --notices FILE [--only TAG,TAG...]\n"
           "         --data-version FILE [PO-FILE ...]\n",
           stderr);
     exit(2);
@@ -391,7 +415,8 @@ int main(int argc, char **argv)
 {
     const char *out = NULL, *pot = NULL, *root = NULL, *languages = NULL,
                *replies = NULL, *statuses = NULL, *reasons = NULL,
-               *providers = NULL, *rules = NULL, *version = NULL;
+               *providers = NULL, *rules = NULL, *version = NULL,
+               *notices = NULL;
     const char *po[64];
     size_t po_count = 0, i, j;
     struct gen_model m;
@@ -416,6 +441,10 @@ int main(int argc, char **argv)
             slot = &reasons;
         else if (strcmp(argv[a], "--providers") == 0)
             slot = &providers;
+        else if (strcmp(argv[a], "--only") == 0)
+            slot = &only_languages;
+        else if (strcmp(argv[a], "--notices") == 0)
+            slot = &notices;
         else if (strcmp(argv[a], "--rules") == 0)
             slot = &rules;
         else if (strcmp(argv[a], "--data-version") == 0)
@@ -433,7 +462,7 @@ int main(int argc, char **argv)
     /* cppcheck does not see the stores through slot above. */
     // cppcheck-suppress knownConditionTrueFalse
     if (!out || !languages || !replies || !statuses || !reasons || !providers ||
-        !rules || !version)
+        !rules || !version || !notices)
         usage();
 
     memset(&m, 0, sizeof m);
@@ -444,6 +473,8 @@ int main(int argc, char **argv)
     load_statuses(&m, statuses);
     gen_load_providers(&m, providers);
     gen_load_rules(&m, rules);
+    gen_load_notices(&m, notices);
+    gen_add_command_phrases(&m);
     if (gen_error_count() == 0)
         gen_build_automaton(&m);
     qsort(m.langs, m.lang_count, sizeof *m.langs, cmp_lang);
@@ -460,6 +491,7 @@ int main(int argc, char **argv)
     hash_file(&h, reasons);
     hash_file(&h, providers);
     hash_file(&h, rules);
+    hash_file(&h, notices);
     for (i = 0; i < m.lang_count && gen_error_count() == 0; i++) {
         struct gen_language *l = &m.langs[i];
         if (i == 0) {

@@ -47,6 +47,11 @@ struct gen_reason {
     size_t msg;
 };
 
+struct gen_notice {
+    const char *id; /* "subject-failed-one" */
+    size_t msg;
+};
+
 struct gen_provider {
     const char *id, *name, *domains;
 };
@@ -69,7 +74,8 @@ enum {
     GEN_PHRASE_SINGLE = 0,      /* matching it fires its rule */
     GEN_PHRASE_PAIR_FIRST = 1,  /* arms its pair */
     GEN_PHRASE_PAIR_SECOND = 2, /* fires its rule when its pair is armed */
-    GEN_PHRASE_MARKER = 3       /* identifies a provider */
+    GEN_PHRASE_MARKER = 3,      /* identifies a provider */
+    GEN_PHRASE_COMMAND = 4      /* names a command; target: what to check */
 };
 
 struct gen_phrase {
@@ -82,11 +88,19 @@ struct gen_phrase {
     int line;
 };
 
+/* States up to this depth, then deeper states with several edges, get
+ * dense rows in the tables, within a budget of bytes (automaton.c). */
+#define GEN_DENSE_DEPTH  3
+#define GEN_DENSE_BUDGET (256u * 1024u)
+
 /* A DFA over byte classes (automaton.c). */
 struct gen_automaton {
     unsigned char byte_class[256];
     int classes;
-    size_t states;
+    int ascii_classes;   /* classes of ASCII bytes: 0 .. ascii_classes - 1 */
+    size_t states;       /* the dense-row states first (automaton.c) */
+    uint32_t *depth;     /* states: length of each state's label */
+    size_t dense_rows;   /* states 0 .. dense_rows - 1 get dense rows */
     uint32_t *delta;     /* states * classes: the full DFA */
     uint32_t *fail;      /* states: Aho-Corasick failure links */
     int32_t *child;      /* states * classes: the trie's own edges, -1 none */
@@ -120,6 +134,8 @@ struct gen_model {
     size_t reply_count, reply_cap;
     struct gen_status *statuses;
     size_t status_count, status_cap;
+    struct gen_notice *notices;
+    size_t notice_count, notice_cap;
     struct gen_language *langs; /* sorted by id; langs[0] is English */
     size_t lang_count, lang_cap;
     char hash[65];
@@ -129,6 +145,7 @@ struct gen_model {
 void gen_load_reasons(struct gen_model *m, const char *path);
 void gen_load_providers(struct gen_model *m, const char *path);
 void gen_load_rules(struct gen_model *m, const char *path);
+void gen_load_notices(struct gen_model *m, const char *path);
 /* The index of a reason by name, or -1 (reported at file:line). */
 int gen_reason_index(const struct gen_model *m, const char *name,
                      const char *file, int line);
@@ -136,6 +153,11 @@ int gen_reason_index(const struct gen_model *m, const char *name,
 void gen_add_messages(struct gen_model *m, const struct gen_record *r,
                       const char *prefix, const char *comment);
 int gen_parse_status(const char *s, uint32_t *out);
+/* Normalises a phrase as the matcher sees text (allocated). */
+char *gen_normalise(const char *s);
+
+/* commands.c */
+void gen_add_command_phrases(struct gen_model *m);
 
 /* automaton.c */
 void gen_build_automaton(struct gen_model *m);

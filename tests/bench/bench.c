@@ -22,6 +22,7 @@
 
 #include <smtpdiag.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -377,6 +378,55 @@ static int load_corpus(struct corpus *c, const char *file, size_t columns)
     return c->count > 0 ? 0 : -1;
 }
 
+/* Every bounce message of tests/data/dsn (files ending .eml or .dsn), whole,
+ * in name order. */
+static int load_messages(struct corpus *c, const char *dir)
+{
+    char path[4096];
+    struct dirent *e;
+    DIR *dp;
+    memset(c, 0, sizeof *c);
+    snprintf(path, sizeof path, "%s/%s", cfg.data_dir, dir);
+    if ((dp = opendir(path)) == NULL) {
+        fprintf(stderr, "smtpdiag-bench: cannot open %s\n", path);
+        return -1;
+    }
+    while ((e = readdir(dp)) != NULL) {
+        size_t len = strlen(e->d_name);
+        char file[8300];
+        FILE *f;
+        long n;
+        if (len < 5 || (strcmp(e->d_name + len - 4, ".eml") != 0 &&
+                        strcmp(e->d_name + len - 4, ".dsn") != 0))
+            continue;
+        snprintf(file, sizeof file, "%s/%s", path, e->d_name);
+        if ((f = fopen(file, "rb")) == NULL)
+            continue;
+        fseek(f, 0, SEEK_END);
+        n = ftell(f);
+        fseek(f, 0, SEEK_SET);
+        if (c->count == c->cap) {
+            size_t cap = c->cap ? c->cap * 2 : 128;
+            char **t = realloc(c->text, cap * sizeof *t);
+            size_t *l = t ? realloc(c->len, cap * sizeof *l) : NULL;
+            if (!t || !l) {
+                fprintf(stderr, "smtpdiag-bench: out of memory\n");
+                exit(2);
+            }
+            c->text = t;
+            c->len = l;
+            c->cap = cap;
+        }
+        c->text[c->count] = xmalloc((size_t)n + 1);
+        c->len[c->count] = fread(c->text[c->count], 1, (size_t)n, f);
+        c->bytes += c->len[c->count++];
+        fclose(f);
+    }
+    closedir(dp);
+    check(c->count > 0, "bounce messages found", dir);
+    return c->count > 0 ? 0 : -1;
+}
+
 /* size bytes of the corpus's replies one per line, over and over: what a
  * log or a long multi-line reply looks like. */
 static char *realistic_text(const struct corpus *c, size_t size)
@@ -452,13 +502,15 @@ static void op_once(enum op op, const char *p, size_t n)
         sink += (uint64_t)smtpdiag_classify(&r, SMTPDIAG_LANG_EN, p, n, NULL);
         break;
     case OP_DSN: {
-        /* What a DSN reader does per recipient once it has the fields:
-         * hints from Action and Remote-MTA, then the Diagnostic-Code. */
-        smtpdiag_hints h;
-        smtpdiag_hints_init(&h);
-        smtpdiag_hints_set_action(&h, SMTPDIAG_ACTION_FAILED);
-        smtpdiag_hints_set_remote_host(&h, "mx1.mail.example.net", 20);
-        sink += (uint64_t)smtpdiag_classify(&r, SMTPDIAG_LANG_EN, p, n, &h);
+        /* A whole bounce message: find its report, then every recipient
+         * with its address and classification (what `smtpdiag dsn` does). */
+        static char scratch[1 << 20], address[512];
+        smtpdiag_dsn d;
+        smtpdiag_dsn_open(&d, p, n, scratch, sizeof scratch);
+        while (smtpdiag_dsn_next(&d)) {
+            sink += smtpdiag_dsn_recipient(&d, address, sizeof address);
+            sink += (uint64_t)smtpdiag_dsn_classify(&d, &r, SMTPDIAG_LANG_EN);
+        }
         break;
     }
     }
@@ -1106,7 +1158,7 @@ static void bench_realistic(const char *what, enum op op,
 
 int main(int argc, char **argv)
 {
-    struct corpus replies, classified;
+    struct corpus replies, classified, bounces;
     size_t max_size, adv_sizes[2], i, k;
     int a;
 
@@ -1216,9 +1268,11 @@ int main(int argc, char **argv)
         }
     }
 
-    /* DSN reading, by proxy: the API has no DSN parser yet */
-    bench_corpus("dsn proxy", OP_DSN, &classified,
-                 "hints (action, remote host) + classify per recipient");
+    /* DSN reading: whole bounce messages, every recipient classified */
+    if (load_messages(&bounces, "dsn") == 0)
+        bench_corpus("dsn messages", OP_DSN, &bounces,
+                     "open + every recipient's address and classify");
+    free_corpus(&bounces);
 
     /* start-up */
     bench_startup();

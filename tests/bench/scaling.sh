@@ -154,9 +154,9 @@ for v in "${variants[@]}"; do
       { n = $1; gsub(/,/, "", n) }
       /smtpdiag__scan / && !scan { scan = n }
       /smtpdiag_classify / && !all { all = n }
-      /smtpdiag__find_command / && !cmd { cmd = n }
+      /smtpdiag__command_candidate / && !cmd { cmd = n }
       END { b = calls * 65536; if (b > 0)
-        printf "%-16s instructions per byte, realistic 64KiB: classify %.0f, automaton %.0f, command finder %.0f\n",
+        printf "%-16s instructions per byte, realistic 64KiB: classify %.0f, automaton %.0f (of which command checks %.0f)\n",
           v, all / b, scan / b, cmd / b }'
   fi
 done

@@ -43,6 +43,57 @@ static int has_cjk(const char *s)
     return 0;
 }
 
+/* Whether a text is written in the script its language uses: Han for
+ * Chinese, kana or Han for Japanese, Hangul for Korean, Cyrillic for
+ * Russian; Latin-script languages are only checked against the English. */
+static int written_in(smtpdiag_lang lang, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (lang == SMTPDIAG_LANG_ZH_HANS || lang == SMTPDIAG_LANG_ZH_HANT)
+        return has_cjk(s);
+    for (; *p; p++) {
+        if (lang == SMTPDIAG_LANG_JA &&
+            ((p[0] == 0xE3 && p[1] >= 0x81 && p[1] <= 0x83) ||
+             (*p >= 0xE4 && *p <= 0xE9)))
+            return 1; /* kana (U+3040..U+30FF) or Han */
+        if (lang == SMTPDIAG_LANG_KO && *p >= 0xEA && *p <= 0xED)
+            return 1; /* lead bytes of U+AC00..U+D7A3 */
+        if (lang == SMTPDIAG_LANG_RU && (*p == 0xD0 || *p == 0xD1))
+            return 1; /* lead bytes of U+0400..U+047F */
+    }
+    return lang != SMTPDIAG_LANG_KO && lang != SMTPDIAG_LANG_RU;
+}
+
+/* Every number of the English (a code, a port, a size) appears in the
+ * translation too. A lone digit outside a dotted code ("2-step") may be
+ * written as a word. */
+static void check_digits(const char *key, const char *what, const char *en,
+                         const char *text)
+{
+    const char *start = en;
+    while (*en) {
+        size_t n = strspn(en, "0123456789");
+        int in_code = n > 0 && (en[n] == '.' || (en != start && en[-1] == '.'));
+        if (n > 1 || (n == 1 && in_code)) {
+            char run[32];
+            const char *t = text;
+            int found = 0;
+            snprintf(run, sizeof run, "%.*s", (int)(n < 31 ? n : 31), en);
+            while ((t = strstr(t, run)) != NULL && !found) {
+                found = (t == text || t[-1] < '0' || t[-1] > '9') &&
+                        (t[n] < '0' || t[n] > '9');
+                t++;
+            }
+            if (!found)
+                fail_msg("%s %s: '%s' of the English is missing: %s", key, what,
+                         run, text);
+            en += n;
+        } else {
+            en++;
+        }
+    }
+}
+
 static void check_none(const char *code, const char *what, const char *text,
                        const char *const *bad, size_t n)
 {
@@ -99,9 +150,11 @@ static void check_code(int reply, smtpdiag_code status, const char *key)
                          smtpdiag_lang_tag(lang), names[k]);
             if (lang == SMTPDIAG_LANG_EN)
                 continue;
-            if (strcmp(texts[k], english[k]) == 0 || !has_cjk(texts[k]))
+            if (strcmp(texts[k], english[k]) == 0 ||
+                !written_in(lang, texts[k]))
                 fail_msg("%s %s %s: not translated: %s", key,
                          smtpdiag_lang_tag(lang), names[k], texts[k]);
+            check_digits(key, smtpdiag_lang_tag(lang), english[k], texts[k]);
             if (lang == SMTPDIAG_LANG_ZH_HANS) {
                 CHECK_NONE(key, names[k], texts[k], traditional_only);
                 CHECK_NONE(key, names[k], texts[k], not_in_hans);

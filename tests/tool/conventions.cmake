@@ -93,7 +93,7 @@ if(NOT out MATCHES "\"lang\":\"zh-Hant\"")
 endif()
 passed()
 set(ENV{LC_ALL} "")
-set(ENV{LANG} "fr_FR.UTF-8")
+set(ENV{LANG} "sv_SE.UTF-8")
 run(NONE explain --json 552)
 if(NOT out MATCHES "\"lang\":\"en\"" OR NOT err MATCHES "warning")
   fail("an unknown language falls back to English with a warning")
@@ -180,6 +180,102 @@ if(NOT out MATCHES "\"reason\":\"userunknown\"")
   fail("explain takes the same hints")
 endif()
 passed()
+
+# dsn: one result per recipient of each bounce file; a file with none makes
+# the exit status 1; JSON has the DSN fields and every classify field.
+set(D "${DSN_DIR}")
+run(NONE dsn --lang en "${D}/02-postfix-multi3-crlf.eml")
+if(NOT rc EQUAL 0 OR NOT lines EQUAL 3 OR
+   NOT out MATCHES "carol@example.org [[]failed[]] 5[.]1[.]1 => userunknown")
+  fail("dsn: three recipients, one line each")
+endif()
+passed()
+run(NONE dsn --json "${D}/02-postfix-multi3-crlf.eml")
+foreach(key file kind recipient original_recipient action diagnostic_type
+            diagnostic remote_mta reporting_mta message_id subject reply_code
+            status severity reason detail bounce provider rule match_at
+            match_len lang title explanation advice explained_by)
+  string(REGEX MATCHALL "\"${key}\":" _hits "${out}")
+  list(LENGTH _hits _n)
+  if(NOT _n EQUAL 3)
+    fail("dsn --json: '${key}' in every line")
+  endif()
+endforeach()
+if(NOT out MATCHES "\"status\":\"5[.]2[.]2\"" OR
+   NOT out MATCHES "\"diagnostic_type\":\"x-postfix\"")
+  fail("dsn --json values")
+endif()
+passed()
+run(NONE dsn "${D}/67-edge-empty-multipart.eml" "${D}/33-qmail-mailboxfull.eml")
+if(NOT rc EQUAL 1 OR NOT lines EQUAL 1)
+  fail("dsn: a message without recipients prints nothing and exits 1")
+endif()
+passed()
+run(NONE dsn "${D}/no-such-file.eml")
+if(NOT rc EQUAL 3)
+  fail("dsn: an unreadable file exits 3")
+endif()
+passed()
+file(READ "${D}/40-gmail-nosuchuser.eml" _gmail)
+run("${_gmail}" dsn)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "^-: ivy@example[.]org")
+  fail("dsn reads standard input without operands")
+endif()
+passed()
+
+# Issue 9: the other languages speak through the tool (when built in).
+run(NONE explain --lang ja 5.2.2)
+if(NOT out MATCHES "メールボックス")
+  fail("explain --lang ja")
+endif()
+passed()
+run(NONE notice --lang de "${D}/02-postfix-multi3-crlf.eml")
+if(NOT rc EQUAL 0 OR NOT out MATCHES "^Unzustellbar: Ihre Nachricht an 3 "
+   OR NOT out MATCHES "Empfänger: dave@example[.]net")
+  fail("notice --lang de")
+endif()
+passed()
+
+# notice: the localized notice of one bounce; nothing to report exits 1.
+run(NONE notice --lang en "${D}/02-postfix-multi3-crlf.eml")
+if(NOT rc EQUAL 0 OR NOT out MATCHES "^Undeliverable: your message to 3 "
+   OR NOT out MATCHES "\nRecipient: dave@example[.]net\n")
+  fail("notice in English")
+endif()
+passed()
+run(NONE notice --lang zh-CN "${D}/02-postfix-multi3-crlf.eml")
+if(NOT rc EQUAL 0 OR NOT out MATCHES "收件人：carol@example[.]org")
+  fail("notice in Chinese")
+endif()
+passed()
+run(NONE notice "${D}/72-postfix-success-expanded.eml")
+if(NOT rc EQUAL 1 OR NOT out STREQUAL "")
+  fail("notice: nothing to report prints nothing and exits 1")
+endif()
+passed()
+run(NONE notice --json "${D}/02-postfix-multi3-crlf.eml")
+if(NOT rc EQUAL 2)
+  fail("notice: --json is a usage error")
+endif()
+passed()
+
+# The bounce-notice example reads standard input.
+if(BOUNCE_NOTICE)
+  execute_process(COMMAND "${BOUNCE_NOTICE}" zh-TW
+                  INPUT_FILE "${D}/40-gmail-nosuchuser.eml"
+                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0 OR NOT out MATCHES "收件者：ivy@example[.]org")
+    fail("bounce-notice example")
+  endif()
+  passed()
+  execute_process(COMMAND "${BOUNCE_NOTICE}" en
+                  INPUT_FILE "${D}/67-edge-empty-multipart.eml"
+                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 1 OR NOT out STREQUAL "")
+    fail("bounce-notice: nothing to report exits 1")
+  endif()
+  passed()
+endif()
 
 # I/O errors: an unwritable standard output exits 3.
 if(EXISTS /dev/full)
