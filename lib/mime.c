@@ -321,7 +321,8 @@ static int is_delimiter(struct smtpdiag__span body,
                         struct smtpdiag__span boundary, size_t i, int *close)
 {
     if (boundary.n == 0 || body.n - i < boundary.n + 2 || body.p[i] != '-' ||
-        body.p[i + 1] != '-' || memcmp(body.p + i + 2, boundary.p, boundary.n))
+        body.p[i + 1] != '-' ||
+        memcmp(body.p + i + 2, boundary.p, boundary.n) != 0)
         return 0;
     i += boundary.n + 2;
     *close = body.n - i >= 2 && body.p[i] == '-' && body.p[i + 1] == '-';

@@ -340,7 +340,7 @@ static void emit_code_index(FILE *f, const struct gen_model *m)
     for (i = 0; i < m->reply_count; i++)
         if (m->replies[i].code >= 0 && m->replies[i].code < 600)
             replies[m->replies[i].code] = (uint32_t)i;
-    for (i = 0; i < 3 * 8 * 32; i++)
+    for (i = 0; i < (size_t)3 * 8 * 32; i++)
         statuses[i] = 255;
     for (i = 0; i < m->status_count; i++) {
         uint32_t code = m->statuses[i].code, cls = code / 1000000u,
@@ -352,7 +352,7 @@ static void emit_code_index(FILE *f, const struct gen_model *m)
     emit_numbers(f, "static const uint8_t smtpdiag__reply_index", replies, 600,
                  24);
     emit_numbers(f, "static const uint8_t smtpdiag__status_index", statuses,
-                 3 * 8 * 32, 32);
+                 (size_t)3 * 8 * 32, 32);
 }
 
 int gen_emit_tables(const struct gen_model *m, const char *path)
