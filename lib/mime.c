@@ -216,7 +216,7 @@ int smtpdiag__transfer_encoding(struct smtpdiag__span cte)
     while (end < cte.n && !is_space((unsigned char)cte.p[end]) &&
            cte.p[end] != '(')
         end++;
-    word.p = cte.p + start;
+    word.p = cte.n ? cte.p + start : cte.p; /* no arithmetic on NULL */
     word.n = end - start;
     if (smtpdiag__span_is(word, "base64"))
         return SMTPDIAG__CTE_BASE64;
