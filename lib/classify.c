@@ -239,6 +239,7 @@ static int decide(struct smtpdiag__state *s, const struct candidate *win,
             s->rule = SMTPDIAG__NO_RULE;
             s->match_at = 0;
             s->match_len = 0;
+            decided = 1; /* the context decided */
         }
     }
     if (action == SMTPDIAG_ACTION_FAILED &&

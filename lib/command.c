@@ -72,7 +72,7 @@ static const char *const ehlo_words[] = {
     SMTPDIAG__COMMAND_EHLO_WORDS(EHLO_WORD)};
 #undef EHLO_WORD
 
-#define COUNT(a) (sizeof a / sizeof a[0])
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static int starts_clause(const unsigned char *p, size_t i)
 {

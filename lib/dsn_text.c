@@ -360,7 +360,7 @@ static struct smtpdiag__span remote_reply(struct smtpdiag__span d)
 {
     size_t at = smtpdiag__find_ci(d.p, d.n, 0, " smtp;");
     if (at < d.n && smtpdiag__find_ci(d.p, at, 0, " #") < at) {
-        size_t end = d.n;
+        size_t end;
         d = from(d, at + 6);
         end = d.n;
         while (end > 0 && d.p[end - 1] != '>')

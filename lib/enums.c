@@ -34,6 +34,8 @@ static const struct named source_names[] = {
     {SMTPDIAG_SOURCE_REPLY, "reply"},
     {SMTPDIAG_SOURCE_STATUS_CLASS, "status_class"},
     {SMTPDIAG_SOURCE_REPLY_CLASS, "reply_class"},
+    {SMTPDIAG_SOURCE_REASON, "reason"},
+    {SMTPDIAG_SOURCE_RULE, "rule"},
 };
 
 static const struct named command_names[] = {
@@ -71,7 +73,7 @@ static const struct named dsn_kind_names[] = {
 
 #define LIST(a)                                                                \
     {                                                                          \
-        a, sizeof a / sizeof a[0]                                              \
+        (a), sizeof(a) / sizeof((a)[0])                                        \
     }
 
 static const struct {

@@ -22,6 +22,7 @@ static void use_entry(struct smtpdiag__state *s, uint32_t msg, uint32_t key,
  *   NNN    the reply code's own entry
  *   X.0.0  the enhanced code's class alone
  *   Nxx    the reply code's first digit
+ *   reason with no code, the reason the context gave (an Action hint)
  * When the reply code's class (2, 4, 5) differs from the enhanced code's, the
  * enhanced code is read in the reply code's class: the reply code governs.
  */
@@ -85,8 +86,17 @@ void smtpdiag__explain_state(struct smtpdiag__state *s, smtpdiag_lang lang)
             return;
         }
     }
-    if (s->reply_code && (rp = smtpdiag__find_reply(reply_class)) != NULL)
+    if (s->reply_code && (rp = smtpdiag__find_reply(reply_class)) != NULL) {
         use_entry(s, rp->msg, rp->key, SMTPDIAG_SOURCE_REPLY_CLASS);
+        return;
+    }
+    /* No code, and the context (a DSN Action hint) gave the reason. */
+    if (s->reason != SMTPDIAG_REASON_UNDEFINED) {
+        const struct smtpdiag__reason_row *why =
+            smtpdiag__find_reason(s->reason);
+        if (why)
+            use_entry(s, why->msg, why->explained, SMTPDIAG_SOURCE_REASON);
+    }
 }
 
 int smtpdiag_explain_code(smtpdiag_result *r, smtpdiag_lang lang,

@@ -216,7 +216,7 @@ int smtpdiag__transfer_encoding(struct smtpdiag__span cte)
     while (end < cte.n && !is_space((unsigned char)cte.p[end]) &&
            cte.p[end] != '(')
         end++;
-    word.p = cte.p + start;
+    word.p = cte.n ? cte.p + start : cte.p; /* no arithmetic on NULL */
     word.n = end - start;
     if (smtpdiag__span_is(word, "base64"))
         return SMTPDIAG__CTE_BASE64;
@@ -321,7 +321,8 @@ static int is_delimiter(struct smtpdiag__span body,
                         struct smtpdiag__span boundary, size_t i, int *close)
 {
     if (boundary.n == 0 || body.n - i < boundary.n + 2 || body.p[i] != '-' ||
-        body.p[i + 1] != '-' || memcmp(body.p + i + 2, boundary.p, boundary.n))
+        body.p[i + 1] != '-' ||
+        memcmp(body.p + i + 2, boundary.p, boundary.n) != 0)
         return 0;
     i += boundary.n + 2;
     *close = body.n - i >= 2 && body.p[i] == '-' && body.p[i + 1] == '-';

@@ -71,8 +71,8 @@ static int next_recipient(struct source *s, struct recipient *r, int classify)
         if (r->action != SMTPDIAG_ACTION_FAILED &&
             r->action != SMTPDIAG_ACTION_DELAYED)
             continue;
-        snprintf(r->address, sizeof r->address, "%s",
-                 s->recipients[i] ? s->recipients[i] : "");
+        (void)snprintf(r->address, sizeof r->address, "%s",
+                       s->recipients[i] ? s->recipients[i] : "");
         r->reply = s->replies[i] ? s->replies[i] : "";
         r->reply_len = strlen(r->reply);
         if (classify) {
@@ -143,7 +143,7 @@ static const char *lead(smtpdiag_lang lang, const char *id, char *out,
     const char *label = block(lang, id);
     size_t n = strlen(label);
     int ascii_end = n > 0 && (unsigned char)label[n - 1] < 0x80;
-    snprintf(out, size, "%s%s", label, ascii_end ? " " : "");
+    (void)snprintf(out, size, "%s%s", label, ascii_end ? " " : "");
     return out;
 }
 
@@ -207,7 +207,7 @@ static size_t render(struct source *s, char *buf, size_t size)
                 smtpdiag_dsn_field(s->dsn, "Will-Retry-Until", date,
                                    sizeof date);
             else if (s->retry_until)
-                snprintf(date, sizeof date, "%s", s->retry_until);
+                (void)snprintf(date, sizeof date, "%s", s->retry_until);
         }
     }
     if (failed + delayed == 0) {
@@ -215,8 +215,8 @@ static size_t render(struct source *s, char *buf, size_t size)
         return smtpdiag__writer_finish(&w);
     }
 
-    snprintf(count, sizeof count, "%lu",
-             (unsigned long)(failed ? failed : delayed));
+    (void)snprintf(count, sizeof count, "%lu",
+                   (unsigned long)(failed ? failed : delayed));
     if (failed)
         put_template(&w, s->lang,
                      failed == 1 ? "subject-failed-one" : "subject-failed-many",

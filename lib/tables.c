@@ -166,8 +166,8 @@ static uint32_t encode(uint32_t state)
 
 static uint32_t decode(uint32_t at)
 {
-    return at & DENSE_SPARSE ? at & ~DENSE_SPARSE
-                             : at / SMTPDIAG__DENSE_CLASSES;
+    return (at & DENSE_SPARSE) ? at & ~DENSE_SPARSE
+                               : at / SMTPDIAG__DENSE_CLASSES;
 }
 
 /* A step that neither a dense row nor a chain's one edge answers: a
@@ -200,7 +200,7 @@ static uint32_t sparse_step(uint32_t state, unsigned cls)
         state = smtpdiag__fail[state];
     }
     return encode(to & (smtpdiag__state_t)~SMTPDIAG__OUT_FLAG) |
-           (to & SMTPDIAG__OUT_FLAG ? DENSE_OUT : 0);
+           ((to & SMTPDIAG__OUT_FLAG) ? DENSE_OUT : 0);
 }
 
 /* Where a match of n normalised bytes that ends before p[end] starts: a

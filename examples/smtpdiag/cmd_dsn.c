@@ -181,7 +181,7 @@ int cmd_dsn(int argc, char **argv)
             break;
     }
     free(v.buf);
-    fflush(stdout);
+    (void)fflush(stdout); /* a failure shows in out_failed() */
     return out_failed() && !out_pipe_closed() ? EXIT_IO : c.status;
 }
 

@@ -71,9 +71,9 @@ static void parse_one(struct cli *c, const char *input, size_t len)
         return;
     }
     if (reply) {
-        snprintf(code, sizeof code, "%d%s", reply,
-                 smtpdiag_reply_code_is_standard(reply) ? ""
-                                                        : "(non-standard)");
+        (void)snprintf(
+            code, sizeof code, "%d%s", reply,
+            smtpdiag_reply_code_is_standard(reply) ? "" : "(non-standard)");
         out_str(code);
     } else {
         out_char('-');

@@ -106,7 +106,7 @@ char *read_whole_file(const char *prog, const char *path, size_t *len)
     if (!buf)
         fprintf(stderr, "%s: %s: cannot read\n", prog, path);
     if (!is_stdin)
-        fclose(f);
+        (void)fclose(f); /* read only: nothing to lose */
     *len = n;
     return buf;
 }

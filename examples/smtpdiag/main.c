@@ -47,7 +47,7 @@ int main(int argc, char **argv)
     size_t i;
 #ifdef SIGPIPE
     /* A closed pipe ends output quietly instead of killing the process. */
-    signal(SIGPIPE, SIG_IGN);
+    (void)signal(SIGPIPE, SIG_IGN); /* nothing to do if it fails */
 #endif
     if (argc < 2) {
         help(stderr);

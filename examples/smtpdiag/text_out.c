@@ -169,9 +169,9 @@ static void write_text(const char *s, size_t len,
 static int human_escape(unsigned long cp, char *esc, size_t size)
 {
     if (cp < 0x20 || cp == 0x7F)
-        snprintf(esc, size, "\\x%02X", (unsigned)cp);
+        (void)snprintf(esc, size, "\\x%02X", (unsigned)cp);
     else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp))
-        snprintf(esc, size, "\\u%04lX", cp);
+        (void)snprintf(esc, size, "\\u%04lX", cp);
     else
         return 0;
     return 1;
@@ -181,9 +181,9 @@ static int human_escape(unsigned long cp, char *esc, size_t size)
 static int json_escape(unsigned long cp, char *esc, size_t size)
 {
     if (cp == '"' || cp == '\\')
-        snprintf(esc, size, "\\%c", (char)cp);
+        (void)snprintf(esc, size, "\\%c", (char)cp);
     else if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029)
-        snprintf(esc, size, "\\u%04lx", cp);
+        (void)snprintf(esc, size, "\\u%04lx", cp);
     else
         return 0;
     return 1;

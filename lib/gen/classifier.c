@@ -39,7 +39,7 @@ static char *prefixed(const char *prefix, const char *name)
 {
     size_t n = strlen(prefix) + strlen(name) + 1;
     char *s = gen_xmalloc(n);
-    snprintf(s, n, "%s%s", prefix, name);
+    (void)snprintf(s, n, "%s%s", prefix, name);
     return s;
 }
 
@@ -70,7 +70,7 @@ void gen_load_reasons(struct gen_model *m, const char *path)
         gen_record_check_names(r, names);
         memset(&e, 0, sizeof e);
         e.name = gen_record_require(r, "reason");
-        e.id = atoi(gen_record_require(r, "id"));
+        e.id = gen_number(gen_record_require(r, "id"), path, r->line);
         bounce = gen_record_require(r, "bounce");
         gen_record_require(r, "summary");
         if (strcmp(bounce, "hard") == 0)
@@ -245,7 +245,8 @@ void gen_load_rules(struct gen_model *m, const char *path)
         e.line = r->line;
         e.reason =
             gen_reason_index(m, gen_record_require(r, "reason"), path, r->line);
-        e.priority = atoi(gen_record_require(r, "priority"));
+        e.priority =
+            gen_number(gen_record_require(r, "priority"), path, r->line);
         e.provider = -1;
         gen_record_require(r, "source");
         fld = gen_record_field(r, "detail");
@@ -258,7 +259,7 @@ void gen_load_rules(struct gen_model *m, const char *path)
             gen_parse_status(fld->value, &e.status) != 0)
             gen_error(path, fld->line, "malformed status '%s'", fld->value);
         if ((fld = gen_record_field(r, "class")) != NULL) {
-            e.reply_class = atoi(fld->value);
+            e.reply_class = fld->value[0] - '0'; /* checked just below */
             if (strcmp(fld->value, "2") != 0 && strcmp(fld->value, "4") != 0 &&
                 strcmp(fld->value, "5") != 0)
                 gen_error(path, fld->line, "class must be 2, 4 or 5");

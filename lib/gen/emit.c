@@ -31,6 +31,8 @@ static uint32_t pool_add(struct pool *p, const char *s)
     size_t n = strlen(s) + 1, i;
     uint32_t off;
     for (i = fnv1a(s) % p->slot_count; p->slots[i]; i = (i + 1) % p->slot_count)
+        /* a used slot implies p->bytes is allocated */
+        // NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker)
         if (strcmp(p->bytes + p->slots[i] - 1, s) == 0)
             return p->slots[i] - 1;
     while (p->len + n > p->cap) {
@@ -49,7 +51,7 @@ static FILE *open_tmp(const char *path, char **tmp)
     size_t n = strlen(path) + 5;
     FILE *f;
     *tmp = gen_xmalloc(n);
-    snprintf(*tmp, n, "%s.tmp", path);
+    (void)snprintf(*tmp, n, "%s.tmp", path);
     f = fopen(*tmp, "wb");
     if (!f)
         gen_error(*tmp, 0, "cannot create");
@@ -62,7 +64,7 @@ static int close_tmp(FILE *f, char *tmp, const char *path)
     bad |= fclose(f) != 0;
     if (bad || rename(tmp, path) != 0) {
         gen_error(path, 0, "cannot write");
-        remove(tmp);
+        (void)remove(tmp); /* best effort: the build fails anyway */
         free(tmp);
         return -1;
     }
@@ -338,7 +340,7 @@ static void emit_code_index(FILE *f, const struct gen_model *m)
     for (i = 0; i < m->reply_count; i++)
         if (m->replies[i].code >= 0 && m->replies[i].code < 600)
             replies[m->replies[i].code] = (uint32_t)i;
-    for (i = 0; i < 3 * 8 * 32; i++)
+    for (i = 0; i < (size_t)3 * 8 * 32; i++)
         statuses[i] = 255;
     for (i = 0; i < m->status_count; i++) {
         uint32_t code = m->statuses[i].code, cls = code / 1000000u,
@@ -350,7 +352,7 @@ static void emit_code_index(FILE *f, const struct gen_model *m)
     emit_numbers(f, "static const uint8_t smtpdiag__reply_index", replies, 600,
                  24);
     emit_numbers(f, "static const uint8_t smtpdiag__status_index", statuses,
-                 3 * 8 * 32, 32);
+                 (size_t)3 * 8 * 32, 32);
 }
 
 int gen_emit_tables(const struct gen_model *m, const char *path)

@@ -24,6 +24,10 @@ void *gen_xrealloc(void *p, size_t n);
 char *gen_xstrdup(const char *s);
 char *gen_read_file(const char *path, size_t *len);
 const char *gen_basename(const char *path);
+/* A whole number written in decimal digits only (no sign, no spaces, at
+ * most 9 digits); reports "file:line: malformed number" and answers -1
+ * otherwise. */
+int gen_number(const char *s, const char *file, int line);
 
 /* A growable array of any element type. */
 #define GEN_PUSH(arr, count, cap, item)                                        \

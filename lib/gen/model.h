@@ -91,7 +91,7 @@ struct gen_phrase {
 /* States up to this depth, then deeper states with several edges, get
  * dense rows in the tables, within a budget of bytes (automaton.c). */
 #define GEN_DENSE_DEPTH  3
-#define GEN_DENSE_BUDGET (256u * 1024u)
+#define GEN_DENSE_BUDGET ((size_t)256 * 1024)
 
 /* A DFA over byte classes (automaton.c). */
 struct gen_automaton {

@@ -27,7 +27,7 @@ void gen_load_notices(struct gen_model *m, const char *path)
         n.msg = m->msg_count;
         len = strlen(n.id) + sizeof "notice:";
         msg.key = gen_xmalloc(len);
-        snprintf(msg.key, len, "notice:%s", n.id);
+        (void)snprintf(msg.key, len, "notice:%s", n.id);
         msg.english = gen_record_require(r, "text");
         msg.file = r->file;
         msg.line = text ? text->line : r->line;

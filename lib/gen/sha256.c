@@ -24,7 +24,7 @@ static const uint32_t k[64] = {
 static void block(struct gen_sha256 *s, const unsigned char *p)
 {
     uint32_t w[64], a, b, c, d, e, f, g, h, t1, t2;
-    int i;
+    size_t i;
     for (i = 0; i < 16; i++)
         w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
                (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
@@ -80,7 +80,7 @@ void gen_sha256_hex(struct gen_sha256 *s, char out[65])
     static const char hex[] = "0123456789abcdef";
     uint64_t bits = s->bytes * 8;
     unsigned char pad = 0x80, zero = 0, len[8];
-    int i;
+    size_t i;
     gen_sha256_update(s, &pad, 1);
     while (s->used != 56)
         gen_sha256_update(s, &zero, 1);

@@ -1,7 +1,8 @@
 cmake_minimum_required(VERSION 3.18)
 # Runs the smtpdiag tool and checks what smtpdiag(1) promises.
-#   -DTOOL=path -DWORK=scratch folder
+#   -DTOOL=path -DWORK=scratch folder [-DLAUNCHER=a|b|c, e.g. valgrind]
 set(checks 0)
+string(REPLACE "|" ";" _launcher "${LAUNCHER}")
 
 # run(<stdin-text or NONE> args...): sets out, err, rc.
 macro(run input)
@@ -9,7 +10,7 @@ macro(run input)
   if(NOT "${input}" STREQUAL "NONE")
     file(WRITE "${WORK}/stdin.txt" "${input}")
   endif()
-  execute_process(COMMAND "${TOOL}" ${ARGN} INPUT_FILE "${WORK}/stdin.txt"
+  execute_process(COMMAND ${_launcher} "${TOOL}" ${ARGN} INPUT_FILE "${WORK}/stdin.txt"
                   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
   string(REGEX MATCHALL "\n" _nl "${out}")
   list(LENGTH _nl lines)
@@ -278,7 +279,7 @@ endif()
 
 # I/O errors: an unwritable standard output exits 3.
 if(EXISTS /dev/full)
-  execute_process(COMMAND "${TOOL}" explain 550 OUTPUT_FILE /dev/full
+  execute_process(COMMAND ${_launcher} "${TOOL}" explain 550 OUTPUT_FILE /dev/full
                   RESULT_VARIABLE rc ERROR_VARIABLE err)
   set(out "")
   if(NOT rc EQUAL 3)

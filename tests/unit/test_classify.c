@@ -112,6 +112,22 @@ static void context_hints(void **state)
     /* A text that says why still wins over the context. */
     assert_int_equal(classify("452 4.2.2 mailbox full", &h, &r),
                      SMTPDIAG_REASON_MAILBOXFULL);
+    /* Found by fuzz_classify: with no code, a reason from the context came
+     * with SMTPDIAG_OK or SMTPDIAG_ERR_NO_CODE depending on the text, and
+     * with no texts. Now it is found, and explained as the reason. */
+    smtpdiag_hints_set_action(&h, SMTPDIAG_ACTION_DELIVERED);
+    assert_int_equal(smtpdiag_classify(&r, SMTPDIAG_LANG_EN, "hello", 5, &h),
+                     SMTPDIAG_OK);
+    assert_int_equal(smtpdiag_result_reason(&r), SMTPDIAG_REASON_DELIVERED);
+    assert_int_equal(smtpdiag_result_source(&r), SMTPDIAG_SOURCE_REASON);
+    assert_string_equal(smtpdiag_result_explained_by(&r), "reason:delivered");
+    assert_string_equal(smtpdiag_result_rule(&r), "");
+    assert_true(smtpdiag_result_title(&r)[0] != '\0');
+    assert_int_equal(smtpdiag_classify(&r, SMTPDIAG_LANG_EN,
+                                       "Service not available", 21, &h),
+                     SMTPDIAG_OK);
+    assert_int_equal(smtpdiag_result_reason(&r), SMTPDIAG_REASON_DELIVERED);
+    assert_string_equal(smtpdiag_result_explained_by(&r), "reason:delivered");
 }
 
 static void bounce_kinds(void **state)

@@ -359,8 +359,8 @@ static void bad_input(void **state)
         "",
         "\n\n\n",
         "Subject: hello\n\nJust a letter, no bounce at all.\n",
-        "Content-Type: multipart/report; boundary=x\n\n--x\n"
-        "Content-Type: text/html\n\n<p>hi</p>\n--x--\n",
+        ("Content-Type: multipart/report; boundary=x\n\n--x\n"
+         "Content-Type: text/html\n\n<p>hi</p>\n--x--\n"),
         "Content-Type: multipart/mixed\n\nno boundary parameter\n",
     };
     smtpdiag_dsn d;

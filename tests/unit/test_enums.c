@@ -10,8 +10,9 @@
 #include <string.h>
 
 static const smtpdiag_enum all_enums[] = {
-    SMTPDIAG_ENUM_ERROR, SMTPDIAG_ENUM_SEVERITY, SMTPDIAG_ENUM_LANG,
-    SMTPDIAG_ENUM_SOURCE};
+    SMTPDIAG_ENUM_ERROR,  SMTPDIAG_ENUM_SEVERITY, SMTPDIAG_ENUM_LANG,
+    SMTPDIAG_ENUM_SOURCE, SMTPDIAG_ENUM_COMMAND,  SMTPDIAG_ENUM_REASON,
+    SMTPDIAG_ENUM_BOUNCE, SMTPDIAG_ENUM_ACTION};
 
 static void names_round_trip(void **state)
 {
@@ -56,6 +57,14 @@ static void pinned_names(void **state)
     assert_string_equal(smtpdiag_enum_name(SMTPDIAG_ENUM_LANG, 3), "zh-Hant");
     assert_string_equal(smtpdiag_enum_name(SMTPDIAG_ENUM_SOURCE, 5),
                         "reply_class");
+    /* Found by fuzz_classify: the two sources added with the classifier
+     * had no machine name (and were not listed). */
+    assert_int_equal(smtpdiag_enum_count(SMTPDIAG_ENUM_SOURCE), 8);
+    assert_string_equal(
+        smtpdiag_enum_name(SMTPDIAG_ENUM_SOURCE, SMTPDIAG_SOURCE_REASON),
+        "reason");
+    assert_string_equal(
+        smtpdiag_enum_name(SMTPDIAG_ENUM_SOURCE, SMTPDIAG_SOURCE_RULE), "rule");
     assert_int_equal(
         smtpdiag_enum_from_name(SMTPDIAG_ENUM_LANG, "ZH-HANS", 7, &v),
         SMTPDIAG_OK);
