@@ -350,18 +350,22 @@ static int recipient_field(const struct smtpdiag__dsn *v, const char *name,
                            struct smtpdiag__span *out)
 {
     struct smtpdiag__span key;
-    out->p = NULL;
+    out->p = ""; /* never NULL: spans take offsets without a check */
     out->n = 0;
     if (!v->on || !name)
         return 0;
     if (v->kind == SMTPDIAG_DSN_KIND_TEXT) {
         key.p = name;
         key.n = strlen(name);
-        if (smtpdiag__span_is(key, "Final-Recipient"))
+        if (smtpdiag__span_is(key, "Final-Recipient")) {
             *out = v->rcpt;
-        else if (smtpdiag__span_is(key, "Diagnostic-Code"))
+            return 1;
+        }
+        if (smtpdiag__span_is(key, "Diagnostic-Code")) {
             *out = v->diag;
-        return out->p != NULL;
+            return 1;
+        }
+        return 0;
     }
     return smtpdiag__find_field(v->block.p, v->block.n, name, out);
 }

@@ -107,7 +107,7 @@ int smtpdiag__find_field(const char *p, size_t n, const char *name,
     while (smtpdiag__next_field(p, n, &pos, &field, value))
         if (smtpdiag__span_is(field, name))
             return 1;
-    value->p = NULL;
+    value->p = ""; /* never NULL: spans take offsets without a check */
     value->n = 0;
     return 0;
 }
