@@ -5,7 +5,7 @@
  * (--toggle-collect=measured), so that building the input is not counted.
  *
  * usage: smtpdiag-linear ENTRY PATTERN BYTES
- *   ENTRY    parse | parse_text | classify | explain | lang
+ *   ENTRY    parse | parse_text | classify | explain | lang | dsn | notice
  *   PATTERN  one of the names in the patterns[] table below
  * To add an entry point (the DSN reader): a case in measured() and, if it
  * needs them, patterns; then a line in tests/perf/linear.sh.
@@ -42,6 +42,21 @@ static const struct {
     {"tags", "", "zh-Hant-TW;q=0.5,"},
     {"tag-dashes", "zh", "-"},
     {"tag-commas", "", ",:;q=0,"},
+    /* bounces: a million recipients, a megabyte of one folded header, an
+       unterminated fold, endless MIME parts, endless text recipients */
+    {"dsn-recipients", "Reporting-MTA: dns; a.example\n\n",
+     "Final-Recipient: rfc822; u@example.net\nAction: failed\n"
+     "Status: 5.0.0\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\n\n"},
+    {"dsn-folded-header",
+     "Content-Type: multipart/report; boundary=b\nX-Long: a", "\n b"},
+    {"dsn-unterminated-fold",
+     "Reporting-MTA: dns; a\n\nFinal-Recipient: rfc822; u@x\n"
+     "Diagnostic-Code: smtp; 550",
+     "\n 5.1"},
+    {"dsn-parts", "Content-Type: multipart/mixed; boundary=b\n\n",
+     "--b\nContent-Type: text/plain\n\nx\n"},
+    {"dsn-text", "Hi. This is the qmail-send program at a.\n\n",
+     "<u@example.net>:\nRemote host said: 550 5.1.1 unknown\n\n"},
 };
 
 static char *input;
@@ -68,6 +83,18 @@ __attribute__((noinline)) static void measured(const char *entry)
                                         input_len);
     } else if (strcmp(entry, "lang") == 0) {
         sink = (size_t)smtpdiag_lang_negotiate(input, NULL);
+    } else if (strcmp(entry, "dsn") == 0 || strcmp(entry, "notice") == 0) {
+        static char scratch[1 << 25];
+        smtpdiag_dsn d;
+        smtpdiag_dsn_open(&d, input, input_len, scratch, sizeof scratch);
+        if (strcmp(entry, "notice") == 0) {
+            sink = smtpdiag_dsn_notice(&d, SMTPDIAG_LANG_EN, out, sizeof out);
+        } else {
+            while (smtpdiag_dsn_next(&d)) {
+                sink += smtpdiag_dsn_recipient(&d, out, sizeof out);
+                sink += (size_t)smtpdiag_dsn_classify(&d, &r, SMTPDIAG_LANG_EN);
+            }
+        }
     } else {
         fprintf(stderr, "smtpdiag-linear: unknown entry %s\n", entry);
         exit(2);

@@ -11,8 +11,8 @@
 # what is linear, with room for effects at the ends of the input.
 #
 # usage: tests/perf/linear.sh BUILD_DIR [BASE_BYTES]
-# The lead's hook for the DSN reader: add "dsn:PATTERN" pairs to CASES
-# (and the entry and patterns to tests/perf/linear.c).
+# The bounce reader (dsn) and notice renderer (notice) have their own
+# entries and patterns in tests/perf/linear.c.
 set -euo pipefail
 build=$1
 base=${2:-65536}
@@ -30,6 +30,9 @@ CASES=(
   classify:near-miss-marker classify:binary classify:wrappers
   explain:continuation explain:near-miss
   lang:tags lang:tag-dashes lang:tag-commas lang:digits
+  dsn:dsn-recipients dsn:dsn-folded-header dsn:dsn-unterminated-fold
+  dsn:dsn-parts dsn:dsn-text dsn:near-miss dsn:binary
+  notice:dsn-recipients
 )
 
 instructions() {
