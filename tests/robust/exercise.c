@@ -7,6 +7,19 @@
 
 #include <string.h>
 
+/* Bounces: a report whose delivery-status part is base64 (decoded into
+ * the scratch buffer), and a qmail plain-text bounce. */
+static const char *const bounces[] = {
+    "Content-Type: multipart/report; boundary=b\n\n--b\n"
+    "Content-Type: message/delivery-status\n"
+    "Content-Transfer-Encoding: base64\n\n"
+    "UmVwb3J0aW5nLU1UQTogZG5zOyBhLmV4YW1wbGUKCkZpbmFsLVJlY2lwaWVudDogcmZjODIy"
+    "OyB4QGV4YW1wbGUubmV0CkFjdGlvbjogZmFpbGVkClN0YXR1czogNS4yLjIK\n--b\n"
+    "Content-Type: text/rfc822-headers\n\nSubject: Hi\n\n--b--\n",
+    "Hi. This is the qmail-send program at a.example.\n\n"
+    "<bob@example.net>:\nRemote host said: 550 5.1.1 unknown\n\n",
+};
+
 /* Each input with its length: one holds NUL bytes. */
 #define IN(s)                                                                  \
     {                                                                          \
@@ -193,5 +206,42 @@ uint64_t exercise_all(void)
     }
     fold_str(&h, smtpdiag_provider_name(NULL));
     fold_str(&h, smtpdiag_provider_name("nosuchprovider"));
+    /* The bounce reader and the notices: a report with an encoded part
+     * (decoding into the scratch buffer) and a plain-text bounce. */
+    for (i = 0; i < sizeof bounces / sizeof bounces[0]; i++) {
+        smtpdiag_dsn d;
+        static const char *const rcpts[] = {"bob@example.net", "c@x"};
+        static const char *const replies[] = {"550 5.1.1 unknown", NULL};
+        char scratch[1024], text[4096];
+        fold(&h, (uint64_t)smtpdiag_dsn_open(&d, bounces[i], strlen(bounces[i]),
+                                             scratch, sizeof scratch));
+        fold(&h, (uint64_t)smtpdiag_dsn_kind_of(&d));
+        fold(&h, smtpdiag_dsn_reporting_mta(&d, text, sizeof text));
+        fold_str(&h, text);
+        fold(&h,
+             smtpdiag_dsn_original_header(&d, "Subject", text, sizeof text));
+        fold_str(&h, text);
+        fold(&h,
+             smtpdiag_dsn_message_field(&d, "Arrival-Date", text, sizeof text));
+        while (smtpdiag_dsn_next(&d)) {
+            fold(&h, smtpdiag_dsn_recipient(&d, text, sizeof text));
+            fold_str(&h, text);
+            fold(&h, smtpdiag_dsn_diagnostic(&d, text, sizeof text));
+            fold(&h,
+                 smtpdiag_dsn_field(&d, "X-Display-Name", text, sizeof text));
+            fold(&h, smtpdiag_dsn_remote_mta(&d, text, sizeof text));
+            fold(&h, (uint64_t)smtpdiag_dsn_action(&d));
+            fold(&h, smtpdiag_dsn_status(&d));
+            fold(&h, (uint64_t)smtpdiag_dsn_classify(&d, &r, SMTPDIAG_LANG_JA));
+            fold_result(&h, &r);
+        }
+        smtpdiag_dsn_rewind(&d);
+        fold(&h, smtpdiag_dsn_notice(&d, SMTPDIAG_LANG_DE, text, sizeof text));
+        fold_str(&h, text);
+        fold(&h, smtpdiag_notice(SMTPDIAG_LANG_KO, rcpts, replies, NULL, 2,
+                                 NULL, text, sizeof text));
+        fold_str(&h, text);
+    }
+
     return h;
 }
