@@ -99,8 +99,11 @@ static void mode_enums(const uint8_t *data, size_t size)
                    back == value);
     }
     v = smtpdiag_enum_value(which, index);
+    /* -1 is both "out of range" and a value (SMTPDIAG_ERR_INVALID_ARGUMENT
+     * of SMTPDIAG_ENUM_ERROR): the index decides which (found by the long
+     * run, repro explain.repro/enum-value-minus-one-is-a-value). */
     if (index < count)
-        FUZZ_CHECK(v != -1 && smtpdiag_enum_name(which, v)[0] != '\0');
+        FUZZ_CHECK(smtpdiag_enum_name(which, v)[0] != '\0');
     else
         FUZZ_CHECK(v == -1);
     back = 12345;
