@@ -331,18 +331,37 @@ void smtpdiag_dsn_rewind(smtpdiag_dsn *d)
 
 /* ---- field values ---- */
 
-static size_t put_empty(char *buf, size_t size)
-{
-    if (buf && size > 0)
-        buf[0] = '\0';
-    return 0;
-}
-
-static size_t put_span(struct smtpdiag__span s, char *buf, size_t size)
+/* Every string getter: the value when found, unfolded, with snprintf
+ * semantics; else 0 and "". */
+static size_t put_value(int found, struct smtpdiag__span s, char *buf,
+                        size_t size)
 {
     if (!buf)
         size = 0;
+    if (!found) {
+        s.p = "";
+        s.n = 0;
+    }
     return smtpdiag__copy_value(s, buf, size);
+}
+
+/* The cursor's private view; 0 for a NULL cursor. */
+static int load(const smtpdiag_dsn *d, struct smtpdiag__dsn *v)
+{
+    if (!d)
+        return 0;
+    smtpdiag__dsn_load(v, d);
+    return 1;
+}
+
+/* A field of the per-message block, or of the returned original's header
+ * section; 0 when the bounce has none. */
+static int block_field(const char *block, size_t len, const char *name,
+                       struct smtpdiag__span *out)
+{
+    out->p = "";
+    out->n = 0;
+    return block && name && smtpdiag__find_field(block, len, name, out);
 }
 
 /* A current-recipient field, raw; for a text bounce, the two it knows. */
@@ -374,40 +393,28 @@ size_t smtpdiag_dsn_field(const smtpdiag_dsn *d, const char *name, char *buf,
                           size_t size)
 {
     struct smtpdiag__dsn v;
-    struct smtpdiag__span s;
-    if (!d)
-        return put_empty(buf, size);
-    smtpdiag__dsn_load(&v, d);
-    if (!recipient_field(&v, name, &s))
-        return put_empty(buf, size);
-    return put_span(s, buf, size);
+    struct smtpdiag__span s = {"", 0};
+    int found = load(d, &v) && recipient_field(&v, name, &s);
+    return put_value(found, s, buf, size);
 }
 
 size_t smtpdiag_dsn_message_field(const smtpdiag_dsn *d, const char *name,
                                   char *buf, size_t size)
 {
     struct smtpdiag__dsn v;
-    struct smtpdiag__span s;
-    if (!d || !name)
-        return put_empty(buf, size);
-    smtpdiag__dsn_load(&v, d);
-    if (!v.msg_block ||
-        !smtpdiag__find_field(v.msg_block, v.msg_block_len, name, &s))
-        return put_empty(buf, size);
-    return put_span(s, buf, size);
+    struct smtpdiag__span s = {"", 0};
+    int found =
+        load(d, &v) && block_field(v.msg_block, v.msg_block_len, name, &s);
+    return put_value(found, s, buf, size);
 }
 
 size_t smtpdiag_dsn_original_header(const smtpdiag_dsn *d, const char *name,
                                     char *buf, size_t size)
 {
     struct smtpdiag__dsn v;
-    struct smtpdiag__span s;
-    if (!d || !name)
-        return put_empty(buf, size);
-    smtpdiag__dsn_load(&v, d);
-    if (!v.orig || !smtpdiag__find_field(v.orig, v.orig_len, name, &s))
-        return put_empty(buf, size);
-    return put_span(s, buf, size);
+    struct smtpdiag__span s = {"", 0};
+    int found = load(d, &v) && block_field(v.orig, v.orig_len, name, &s);
+    return put_value(found, s, buf, size);
 }
 
 /* "rfc822; <user@example.com>" -> "user@example.com"; "dns; mx" -> "mx".
@@ -464,13 +471,9 @@ static int current_address(const struct smtpdiag__dsn *v,
 size_t smtpdiag_dsn_recipient(const smtpdiag_dsn *d, char *buf, size_t size)
 {
     struct smtpdiag__dsn v;
-    struct smtpdiag__span s;
-    if (!d)
-        return put_empty(buf, size);
-    smtpdiag__dsn_load(&v, d);
-    if (!current_address(&v, &s))
-        return put_empty(buf, size);
-    return put_span(s, buf, size);
+    struct smtpdiag__span s = {"", 0};
+    int found = load(d, &v) && current_address(&v, &s);
+    return put_value(found, s, buf, size);
 }
 
 /* "dns; mx.example.net. (192.0.2.1, the server for ...)" and
@@ -491,26 +494,18 @@ static struct smtpdiag__span host_of(struct smtpdiag__span s)
 size_t smtpdiag_dsn_remote_mta(const smtpdiag_dsn *d, char *buf, size_t size)
 {
     struct smtpdiag__dsn v;
-    struct smtpdiag__span s;
-    if (!d)
-        return put_empty(buf, size);
-    smtpdiag__dsn_load(&v, d);
-    if (!recipient_field(&v, "Remote-MTA", &s))
-        return put_empty(buf, size);
-    return put_span(host_of(s), buf, size);
+    struct smtpdiag__span s = {"", 0};
+    int found = load(d, &v) && recipient_field(&v, "Remote-MTA", &s);
+    return put_value(found, host_of(s), buf, size);
 }
 
 size_t smtpdiag_dsn_reporting_mta(const smtpdiag_dsn *d, char *buf, size_t size)
 {
     struct smtpdiag__dsn v;
-    struct smtpdiag__span s;
-    if (!d)
-        return put_empty(buf, size);
-    smtpdiag__dsn_load(&v, d);
-    if (!v.msg_block || !smtpdiag__find_field(v.msg_block, v.msg_block_len,
-                                              "Reporting-MTA", &s))
-        return put_empty(buf, size);
-    return put_span(host_of(s), buf, size);
+    struct smtpdiag__span s = {"", 0};
+    int found = load(d, &v) &&
+                block_field(v.msg_block, v.msg_block_len, "Reporting-MTA", &s);
+    return put_value(found, host_of(s), buf, size);
 }
 
 static int diagnostic_of(const struct smtpdiag__dsn *v,
@@ -527,13 +522,9 @@ static int diagnostic_of(const struct smtpdiag__dsn *v,
 size_t smtpdiag_dsn_diagnostic(const smtpdiag_dsn *d, char *buf, size_t size)
 {
     struct smtpdiag__dsn v;
-    struct smtpdiag__span s;
-    if (!d)
-        return put_empty(buf, size);
-    smtpdiag__dsn_load(&v, d);
-    if (!diagnostic_of(&v, &s))
-        return put_empty(buf, size);
-    return put_span(s, buf, size);
+    struct smtpdiag__span s = {"", 0};
+    int found = load(d, &v) && diagnostic_of(&v, &s);
+    return put_value(found, s, buf, size);
 }
 
 smtpdiag_action smtpdiag_dsn_action(const smtpdiag_dsn *d)

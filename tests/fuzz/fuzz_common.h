@@ -135,4 +135,27 @@ static inline uint32_t fuzz_take(const uint8_t **data, size_t *size, size_t n)
     return v;
 }
 
+/* Notice text: valid UTF-8, no control byte but LF, no line over 998
+ * bytes (fuzz_dsn, fuzz_notice). */
+static inline void fuzz_check_clean(const char *s, size_t n)
+{
+    size_t i = 0, line = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, k;
+        if (c == '\n') {
+            line = 0;
+            i++;
+            continue;
+        }
+        FUZZ_CHECK(c >= 0x20 && c != 0x7F && (c < 0x80 || c >= 0xC2));
+        FUZZ_CHECK(i + len <= n);
+        for (k = 1; k < len; k++)
+            FUZZ_CHECK(((unsigned char)s[i + k] & 0xC0) == 0x80);
+        line += len;
+        i += len;
+        FUZZ_CHECK(line <= 998);
+    }
+}
+
 #endif

@@ -59,28 +59,6 @@ static size_t subject(const smtpdiag_dsn *d, char *b, size_t s)
     return smtpdiag_dsn_original_header(d, "Subject", b, s);
 }
 
-/* Valid UTF-8, no control byte but LF, no line over 998 bytes. */
-static void check_clean(const char *s, size_t n)
-{
-    size_t i = 0, line = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, k;
-        if (c == '\n') {
-            line = 0;
-            i++;
-            continue;
-        }
-        FUZZ_CHECK(c >= 0x20 && c != 0x7F && (c < 0x80 || c >= 0xC2));
-        FUZZ_CHECK(i + len <= n);
-        for (k = 1; k < len; k++)
-            FUZZ_CHECK(((unsigned char)s[i + k] & 0xC0) == 0x80);
-        line += len;
-        i += len;
-        FUZZ_CHECK(line <= 998);
-    }
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     smtpdiag_dsn d;
@@ -137,7 +115,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (n > 0 && n < sizeof notice) {
         FUZZ_CHECK(smtpdiag_dsn_notice(&d, lang, notice, n + 1) == n);
         FUZZ_CHECK(strlen(notice) == n);
-        check_clean(notice, n);
+        fuzz_check_clean(notice, n);
         FUZZ_CHECK(smtpdiag_dsn_notice(&d, lang, notice, n) == n);
         FUZZ_CHECK(strlen(notice) == n - 1);
     }

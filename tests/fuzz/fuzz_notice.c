@@ -16,27 +16,6 @@
 
 static char whole[1 << 18], cut[1 << 18], text[1 << 16];
 
-static void check_clean(const char *s, size_t n)
-{
-    size_t i = 0, line = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, k;
-        if (c == '\n') {
-            line = 0;
-            i++;
-            continue;
-        }
-        FUZZ_CHECK(c >= 0x20 && c != 0x7F && (c < 0x80 || c >= 0xC2));
-        FUZZ_CHECK(i + len <= n);
-        for (k = 1; k < len; k++)
-            FUZZ_CHECK(((unsigned char)s[i + k] & 0xC0) == 0x80);
-        line += len;
-        i += len;
-        FUZZ_CHECK(line <= 998);
-    }
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *rcpts[8], *replies[8];
@@ -78,7 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                with_date ? "Fri, 6 Nov 2026" : NULL, whole,
                                n + 1) == n);
     FUZZ_CHECK(strlen(whole) == n);
-    check_clean(whole, n);
+    fuzz_check_clean(whole, n);
     {
         const size_t sizes[] = {1, 2, 3, n - 1, n};
         for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
