@@ -111,6 +111,8 @@ static void put_char(struct smtpdiag__writer *w, unsigned long c)
  * break before any of them. */
 static int is_wide(unsigned long c)
 {
+    if (c < 0x1100) /* most text: Latin, Greek, Cyrillic */
+        return 0;
     return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
            (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
            (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
@@ -125,6 +127,8 @@ static int no_break_before(unsigned long c)
                                           0xFF1A, 0xFF1B, 0xFF01, 0xFF1F,
                                           0x300D, 0x300F, 0xFF09, 0x3011};
     size_t i;
+    if (c < 0x3001) /* the smallest of the marks */
+        return 0;
     for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
         if (marks[i] == c)
             return 1;
