@@ -36,6 +36,26 @@ static void text_beats_code_when_more_specific(void **state)
     assert_int_equal(smtpdiag_result_severity(&r), SMTPDIAG_SEVERITY_PERMANENT);
 }
 
+/* A reply code that an SMTP extension gives one meaning (535: a failed
+ * login, 556: no mail accepted) says more than an enhanced code that names
+ * only its subject's "other" status; a general reply code does not. */
+static void one_meaning_reply_beats_vague_status(void **state)
+{
+    smtpdiag_result r;
+    (void)state;
+    assert_int_equal(classify("535 5.7.0 xyzzy", NULL, &r),
+                     SMTPDIAG_REASON_SECURITYERROR);
+    assert_int_equal(classify("556 5.7.1 xyzzy", NULL, &r),
+                     SMTPDIAG_REASON_NOTACCEPT);
+    assert_int_equal(classify("554 5.7.0 xyzzy", NULL, &r),
+                     SMTPDIAG_REASON_UNDEFINED);
+    assert_int_equal(classify("451 4.7.1 xyzzy", NULL, &r),
+                     SMTPDIAG_REASON_UNDEFINED);
+    /* A status with a reason of its own still decides. */
+    assert_int_equal(classify("535 5.7.26 xyzzy", NULL, &r),
+                     SMTPDIAG_REASON_AUTHFAILURE);
+}
+
 static void match_span_points_into_the_input(void **state)
 {
     smtpdiag_result r;
@@ -223,6 +243,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(text_beats_code_when_more_specific),
+        cmocka_unit_test(one_meaning_reply_beats_vague_status),
         cmocka_unit_test(match_span_points_into_the_input),
         cmocka_unit_test(provider_meaning_wins_when_provider_known),
         cmocka_unit_test(context_hints),
