@@ -144,30 +144,6 @@ static int provider_from_hints(const struct smtpdiag__hints *h)
     return -1;
 }
 
-/* Reply codes that an SMTP extension gives a single meaning: AUTH (RFC 4954:
- * 432, 530, 534, 535, 538), STARTTLS (RFC 3207, RFC 7504: 523, 524, 525)
- * and the null MX / no-service codes (RFC 7504: 521, 556). Such a code
- * says more than an enhanced code that names only its subject's "other"
- * status (535 5.7.0 is a failed login, docs/classifier.md). */
-static int reply_has_one_meaning(int code)
-{
-    switch (code) {
-    case 432:
-    case 521:
-    case 523:
-    case 524:
-    case 525:
-    case 530:
-    case 534:
-    case 535:
-    case 538:
-    case 556:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 /* The reason the codes give, and how strongly. */
 static int code_reason(const struct smtpdiag__state *s, int *priority)
 {
@@ -182,9 +158,12 @@ static int code_reason(const struct smtpdiag__state *s, int *priority)
     if (status && SMTPDIAG_CODE_SUBJECT(status) != 0) {
         if ((st = smtpdiag__find_status(status)) != NULL) {
             *priority = PRIORITY_STATUS;
+            /* A reply code that an extension gives one meaning (535: a
+             * failed login; lib/data/reply-codes.txt, one-meaning) says
+             * more than a status that names only "other". */
             if (st->reason == SMTPDIAG_REASON_UNDEFINED &&
-                reply_has_one_meaning(s->reply_code) &&
-                (rp = smtpdiag__find_reply(s->reply_code)) != NULL)
+                (rp = smtpdiag__find_reply(s->reply_code)) != NULL &&
+                rp->one_meaning)
                 return rp->reason;
             return st->reason;
         }

@@ -21,8 +21,9 @@ struct smtpdiag__lang_row {
 struct smtpdiag__reply_row {
     uint16_t code; /* 200..599, or 2..5 for the first-digit entries */
     uint8_t standard;
-    uint8_t reason; /* what the code means when the text says nothing */
-    uint32_t key;   /* pool offset of "550" or "5xx" */
+    uint8_t reason;      /* what the code means when the text says nothing */
+    uint8_t one_meaning; /* beats an enhanced code that names no reason */
+    uint32_t key;        /* pool offset of "550" or "5xx" */
     uint32_t msg; /* index of its first message (title, explanation, advice) */
 };
 

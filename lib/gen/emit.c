@@ -436,9 +436,10 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
     fprintf(
         f, "static const struct smtpdiag__reply_row smtpdiag__replies[] = {\n");
     for (i = 0; i < m->reply_count; i++)
-        fprintf(f, "    {%d, %d, %d, %lu, %lu},\n", m->replies[i].code,
+        fprintf(f, "    {%d, %d, %d, %d, %lu, %lu},\n", m->replies[i].code,
                 m->replies[i].standard, reason_id(m, m->replies[i].reason),
-                (unsigned long)reply_key[i], (unsigned long)m->replies[i].msg);
+                m->replies[i].one_meaning, (unsigned long)reply_key[i],
+                (unsigned long)m->replies[i].msg);
     fprintf(f, "};\n\n");
 
     fprintf(

@@ -65,9 +65,9 @@ int gen_parse_status(const char *s, uint32_t *out)
 
 static void load_replies(struct gen_model *m, const char *path)
 {
-    static const char *const names[] = {"code",        "standard", "registry",
-                                        "ref",         "reason",   "title",
-                                        "explanation", "advice",   NULL};
+    static const char *const names[] = {
+        "code",  "standard",    "registry", "ref",         "reason",
+        "title", "explanation", "advice",   "one-meaning", NULL};
     struct gen_recfile f;
     size_t i, j;
     gen_records_load(path, &f);
@@ -75,6 +75,7 @@ static void load_replies(struct gen_model *m, const char *path)
         const struct gen_record *r = &f.records[i];
         const char *code = gen_record_require(r, "code");
         const char *std = gen_record_require(r, "standard");
+        const struct gen_field *one;
         struct gen_reply e;
         char prefix[16];
         gen_record_check_names(r, names);
@@ -99,6 +100,11 @@ static void load_replies(struct gen_model *m, const char *path)
             e.standard = 1;
         else if (strcmp(std, "no") != 0)
             gen_error(path, r->line, "standard must be 'yes' or 'no'");
+        one = gen_record_field(r, "one-meaning");
+        if (one && strcmp(one->value, "yes") == 0)
+            e.one_meaning = 1;
+        else if (one)
+            gen_error(path, one->line, "one-meaning must be 'yes' when given");
         for (j = 0; j < m->reply_count; j++)
             if (m->replies[j].code == e.code)
                 gen_error(path, r->line, "duplicate reply code %s", code);

@@ -24,8 +24,9 @@ struct gen_reply {
     int code; /* 200..599, or 2..5 for the first-digit entries "2xx".."5xx" */
     char key[8];
     int standard;
-    int reason; /* the reason the code means when the text says nothing */
-    size_t msg; /* index of its first message */
+    int reason;      /* the reason the code means when the text says nothing */
+    int one_meaning; /* an extension gives the code a single meaning */
+    size_t msg;      /* index of its first message */
 };
 
 struct gen_status {
