@@ -66,7 +66,7 @@ struct smtpdiag__phrase_row {
     uint16_t target; /* rule index, or provider index for a marker */
     uint16_t pair;
     uint8_t kind;
-    uint8_t len; /* normalised length */
+    uint16_t words; /* its word lengths in smtpdiag__phrase_words (tables.c) */
 };
 
 struct smtpdiag__notice_row {

@@ -203,20 +203,24 @@ static uint32_t sparse_step(uint32_t state, unsigned cls)
            ((to & SMTPDIAG__OUT_FLAG) ? DENSE_OUT : 0);
 }
 
-/* Where a match of n normalised bytes that ends before p[end] starts: a
- * run of separators is one normalised byte, and phrases start with a
- * byte that is not one. */
-static size_t match_start(const unsigned char *p, size_t end, size_t n)
+/* Where a match of a phrase that ends before p[end] starts, from its word
+ * lengths (last word first, then a 0): a word is as long in the text as in
+ * the phrase, and the words are apart by a run of separators. Whole words
+ * are skipped, not byte by byte. */
+static size_t match_start(const unsigned char *p, size_t end,
+                          const uint8_t *words)
 {
     size_t k = end;
-    while (k > 0 && n > 0) {
-        k--;
-        if (smtpdiag__byte_class[p[k]] == 1)
-            while (k > 0 && smtpdiag__byte_class[p[k - 1]] == 1)
-                k--;
-        n--;
+    for (;;) {
+        if (*words > k) /* cannot happen for a match; stay in the text */
+            return 0;
+        k -= *words++;
+        if (*words == 0 || k == 0)
+            return k;
+        k--; /* the separator before the word, and any before it */
+        while (k > 0 && smtpdiag__byte_class[p[k - 1]] == 1)
+            k--;
     }
-    return k;
 }
 
 void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
@@ -246,7 +250,9 @@ void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
                  k < smtpdiag__out_index[state + 1]; k++) {
                 size_t phrase = smtpdiag__out[k];
                 on_match(ctx, phrase,
-                         match_start(p, i + 1, smtpdiag__phrases[phrase].len),
+                         match_start(p, i + 1,
+                                     smtpdiag__phrase_words +
+                                         smtpdiag__phrases[phrase].words),
                          i + 1);
             }
         }

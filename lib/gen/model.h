@@ -88,6 +88,10 @@ struct gen_phrase {
     int line;
 };
 
+/* A phrase has at most this many words (a normalised phrase is at most
+ * 128 bytes: 64 one-letter words). */
+#define GEN_MAX_PHRASE_WORDS 64
+
 /* States up to this depth, then deeper states with several edges, get
  * dense rows in the tables, within a budget of bytes (automaton.c). */
 #define GEN_DENSE_DEPTH  3
