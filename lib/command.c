@@ -314,9 +314,9 @@ struct command_scan {
     size_t len;
 };
 
-static void on_command(void *ctx, size_t phrase, size_t start, size_t end)
+static void on_command(void *ctx, const struct smtpdiag__phrase_row *ph,
+                       size_t start, size_t end)
 {
-    const struct smtpdiag__phrase_row *ph = smtpdiag__phrase_at(phrase);
     struct command_scan *scan = ctx;
     (void)end;
     if (ph->kind == SMTPDIAG__PHRASE_COMMAND)

@@ -107,10 +107,11 @@ const struct smtpdiag__phrase_row *smtpdiag__phrase_at(size_t index);
 size_t smtpdiag__code_rules_of(size_t provider, const uint16_t **rules);
 
 /* Runs the automaton over a text once; calls on_match for every phrase
- * found, with the phrase index and the byte span [start, end) in the text,
+ * found, with the phrase's row and the byte span [start, end) in the text,
  * in the order the matches end. */
-typedef void (*smtpdiag__match_fn)(void *ctx, size_t phrase, size_t start,
-                                   size_t end);
+typedef void (*smtpdiag__match_fn)(void *ctx,
+                                   const struct smtpdiag__phrase_row *ph,
+                                   size_t start, size_t end);
 void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
                     void *ctx);
 

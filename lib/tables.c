@@ -231,12 +231,10 @@ static void report(const unsigned char *p, size_t end, uint32_t state,
     uint32_t k;
     for (k = smtpdiag__out_index[state]; k < smtpdiag__out_index[state + 1];
          k++) {
-        size_t phrase = smtpdiag__out[k];
-        on_match(ctx, phrase,
-                 match_start(p, end,
-                             smtpdiag__phrase_words +
-                                 smtpdiag__phrases[phrase].words),
-                 end);
+        const struct smtpdiag__phrase_row *ph =
+            &smtpdiag__phrases[smtpdiag__out[k]];
+        on_match(ctx, ph,
+                 match_start(p, end, smtpdiag__phrase_words + ph->words), end);
     }
 }
 
