@@ -179,6 +179,10 @@ void smtpdiag__command_init(struct smtpdiag__command_finder *f);
 void smtpdiag__command_candidate(struct smtpdiag__command_finder *f,
                                  const char *text, size_t len, size_t start,
                                  unsigned checks);
+/* Which wordings of a list of lib/command_patterns.h (SMTPDIAG__CMD_ANCHOR,
+ * _PHRASE, or _WORD for the command names) start with the lower-case byte
+ * c: bit k for the list's k-th (tables.c, generated). */
+uint64_t smtpdiag__command_first(unsigned list, int c);
 smtpdiag_command
 smtpdiag__command_result(const struct smtpdiag__command_finder *f,
                          int reply_code, smtpdiag_code status);

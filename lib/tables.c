@@ -4,6 +4,7 @@
  * is static, so no table symbol escapes this file.
  * SPDX-License-Identifier: MIT
  */
+#include "command_patterns.h"
 #include "internal.h"
 
 #include "tables.inc"
@@ -290,6 +291,21 @@ void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
         at = next & ~DENSE_OUT;
         if (next & DENSE_OUT)
             report(p, i, decode(at), on_match, ctx);
+    }
+}
+
+uint64_t smtpdiag__command_first(unsigned list, int c)
+{
+    size_t at = c >= 'a' && c <= 'z' ? (size_t)(c - 'a') : c == '>' ? 26 : 27;
+    if (at == 27)
+        return 0;
+    switch (list) {
+    case SMTPDIAG__CMD_ANCHOR:
+        return smtpdiag__command_anchors_by_first[at];
+    case SMTPDIAG__CMD_PHRASE:
+        return smtpdiag__command_phrases_by_first[at];
+    default:
+        return smtpdiag__command_words_by_first[at];
     }
 }
 

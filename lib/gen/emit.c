@@ -490,6 +490,7 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
             (unsigned long)m->statuses[i].msg);
     fprintf(f, "};\n\n");
     emit_code_index(f, m);
+    gen_emit_command_index(f);
 
     emit_classifier(f, m, &p);
     fprintf(f, "#define SMTPDIAG__NOTICE_COUNT %lu\n",

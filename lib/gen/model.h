@@ -162,6 +162,8 @@ char *gen_normalise(const char *s);
 
 /* commands.c */
 void gen_add_command_phrases(struct gen_model *m);
+/* For each list of command wordings, which start with each letter. */
+void gen_emit_command_index(FILE *f);
 
 /* automaton.c */
 void gen_build_automaton(struct gen_model *m);
