@@ -100,11 +100,14 @@ const char *out_written(struct out_mark m, size_t *len);
  * comma becomes "{" for the first field of an object). */
 void json_field(const char *field, size_t len);
 
-/* json_cstring() for a key and a value that are both static strings, such
- * as the library's texts (smtpdiag.h: "every string the library returns is
- * UTF-8, static, and never NULL"): each field is escaped once, then copied
- * from a fixed cache (json_cache.c). */
-void json_static(const char *key, const char *s);
+/* json_cstring() for n fields in a row whose keys (a static array) and
+ * values are static strings or NULL, such as the library's texts
+ * (smtpdiag.h: "every string the library returns is UTF-8, static, and
+ * never NULL"): each run of values is escaped once, then copied from a
+ * fixed cache (json_cache.c). n is at most JSON_STATIC_MAX. */
+#define JSON_STATIC_MAX 8
+void json_static_fields(const char *const *keys, const char *const *values,
+                        size_t n);
 
 /* Whether output failed; a closed pipe ends the run quietly. */
 int out_failed(void);

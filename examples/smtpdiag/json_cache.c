@@ -1,11 +1,12 @@
 /*
- * A cache of JSON fields whose key and value are static strings: the
+ * A cache of JSON fields whose keys and values are static strings: the
  * library's titles, explanations, advice, names and ids repeat on every
- * line of `smtpdiag classify --json`, so each `,"key":"value"` is escaped
- * once and then copied. The cache is a fixed static table and arena (no
- * allocation); a string is known by its address, which is safe only
- * because static strings never change. A field whose slot is taken, or
- * that finds the arena full, is written as before, without the cache.
+ * line of `smtpdiag classify --json`, so each run of such fields,
+ * `,"key":"value",...`, is escaped once and then copied. The cache is a
+ * fixed static table and arena (no allocation); a string is known by its
+ * address, which is safe only because static strings never change. Fields
+ * whose slot is taken, or that find the arena full, are written as before,
+ * without the cache.
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
@@ -16,41 +17,51 @@
 #define SLOTS 4096 /* a power of two; direct-mapped */
 
 struct slot {
-    const char *key, *value;
-    uint32_t at, len; /* the field's bytes in arena */
+    const char *const *keys; /* the caller's static array of keys */
+    const char *values[JSON_STATIC_MAX];
+    size_t count;
+    uint32_t at, len; /* the fields' bytes in arena */
 };
 
 static struct slot slots[SLOTS];
 static char arena[512 * 1024];
 static size_t arena_used;
 
-static size_t slot_of(const char *key, const char *value)
+static size_t slot_of(const char *const *keys, const char *const *values,
+                      size_t n)
 {
-    uint64_t h = (uint64_t)(uintptr_t)value * 0x9E3779B97F4A7C15u ^
-                 (uint64_t)(uintptr_t)key;
-    return (size_t)(h * 0x9E3779B97F4A7C15u >> 52) & (SLOTS - 1);
+    uint64_t h = (uint64_t)(uintptr_t)keys;
+    size_t i;
+    for (i = 0; i < n; i++)
+        h = (h ^ (uint64_t)(uintptr_t)values[i]) * 0x9E3779B97F4A7C15u;
+    return (size_t)(h >> 52) & (SLOTS - 1);
 }
 
-void json_static(const char *key, const char *s)
+void json_static_fields(const char *const *keys, const char *const *values,
+                        size_t n)
 {
-    struct slot *e = &slots[slot_of(key, s)];
+    struct slot *e = &slots[slot_of(keys, values, n)];
     struct out_mark mark;
-    const char *field;
-    size_t len;
+    const char *fields;
+    size_t i, len;
 
-    if (e->value == s && e->key == key && s) {
+    if (e->keys == keys && e->count == n &&
+        memcmp(e->values, values, n * sizeof *values) == 0) {
         json_field(arena + e->at, e->len);
         return;
     }
     mark = out_mark();
-    json_cstring(key, s);
-    field = out_written(mark, &len);
-    if (!s || e->value || !field || len < 2 || len > sizeof arena - arena_used)
-        return; /* not kept (no string, the slot is taken, no room) */
-    memcpy(arena + arena_used, field, len);
+    for (i = 0; i < n; i++)
+        json_cstring(keys[i], values[i]);
+    fields = out_written(mark, &len);
+    if (n == 0 || n > JSON_STATIC_MAX || e->keys || !fields || len < 2 ||
+        len > sizeof arena - arena_used)
+        return; /* not kept (the slot is taken, no room) */
+    memcpy(arena + arena_used, fields, len);
     arena[arena_used] = ','; /* the first field of a line wrote "{" */
-    e->key = key;
-    e->value = s;
+    e->keys = keys;
+    memcpy(e->values, values, n * sizeof *values);
+    e->count = n;
     e->at = (uint32_t)arena_used;
     e->len = (uint32_t)len;
     arena_used += len;
