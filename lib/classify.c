@@ -75,10 +75,10 @@ static void offer(struct matcher *m, size_t rule, size_t start, size_t end)
         m->scoped[worst] = c;
 }
 
-static void on_match(void *ctx, size_t phrase, size_t start, size_t end)
+static void on_match(void *ctx, const struct smtpdiag__phrase_row *ph,
+                     size_t start, size_t end)
 {
     struct matcher *m = ctx;
-    const struct smtpdiag__phrase_row *ph = smtpdiag__phrase_at(phrase);
     size_t i;
     switch (ph->kind) {
     case SMTPDIAG__PHRASE_MARKER:
@@ -284,7 +284,11 @@ int smtpdiag__classify_state(struct smtpdiag__state *s, const char *text,
     const struct candidate *win;
     size_t i;
 
-    memset(&m, 0, sizeof m);
+    /* Not a memset of the whole matcher (~900 bytes): the lists are read
+     * only up to their counts. */
+    m.best.priority = 0;
+    m.scoped_count = 0;
+    m.armed_count = 0;
     m.status = s->status;
     m.reply_class = s->reply_code ? (unsigned)s->reply_code / 100
                                   : SMTPDIAG_CODE_CLASS(s->status);

@@ -87,12 +87,20 @@ static smtpdiag_command command_word(const unsigned char *p, size_t n, size_t i,
                                      size_t *len)
 {
     size_t k, start = i;
-#define PREFIX(text) i += match(p, n, i, text);
+    uint64_t first;
+#define PREFIX(text)                                                           \
+    if (i < n && smtpdiag__ascii_lower(p[i]) == (text)[0])                     \
+        i += match(p, n, i, text);
     SMTPDIAG__COMMAND_WORD_PREFIXES(PREFIX)
 #undef PREFIX
-    for (k = 0; k < COUNT(command_words); k++) {
+    if (i >= n)
+        return SMTPDIAG_COMMAND_UNKNOWN;
+    /* only the names that start with this letter, in their order */
+    first = smtpdiag__command_first(SMTPDIAG__CMD_WORD,
+                                    smtpdiag__ascii_lower(p[i]));
+    for (k = 0; first; k++, first >>= 1) {
         size_t m;
-        if (i >= n || command_words[k].text[0] != smtpdiag__ascii_lower(p[i]))
+        if (!(first & 1))
             continue;
         m = match(p, n, i, command_words[k].text);
         if (m && (i + m == n || !is_letter(p[i + m]))) {
@@ -136,6 +144,7 @@ static smtpdiag_command text_at(const unsigned char *p, size_t n, size_t i,
 {
     size_t k, m;
     smtpdiag_command c;
+    uint64_t first;
     int c0;
     if (i >= n || (i > 0 && is_letter(p[i - 1])))
         return SMTPDIAG_COMMAND_UNKNOWN; /* only at the start of a word */
@@ -144,10 +153,14 @@ static smtpdiag_command text_at(const unsigned char *p, size_t n, size_t i,
         return SMTPDIAG_COMMAND_UNKNOWN;
     c0 = smtpdiag__ascii_lower(p[i]);
     *group = SMTPDIAG__CMD_ANCHOR;
-    for (k = 0; (groups & SMTPDIAG__CMD_ANCHOR) && k < COUNT(anchors); k++) {
+    /* In each list, only the wordings that start with this letter, in
+     * their order (the generated index of tables.c). */
+    first = groups & SMTPDIAG__CMD_ANCHOR
+                ? smtpdiag__command_first(SMTPDIAG__CMD_ANCHOR, c0)
+                : 0;
+    for (k = 0; first; k++, first >>= 1) {
         size_t w;
-        if (anchors[k].text[0] != c0 ||
-            (m = match(p, n, i, anchors[k].text)) == 0)
+        if (!(first & 1) || (m = match(p, n, i, anchors[k].text)) == 0)
             continue;
         /* "allowed to pipeline after STARTTLS" is about what follows */
         if (i >= 9 && strcmp(anchors[k].text, "after ") == 0 &&
@@ -159,8 +172,11 @@ static smtpdiag_command text_at(const unsigned char *p, size_t n, size_t i,
             return c;
     }
     *group = SMTPDIAG__CMD_PHRASE;
-    for (k = 0; (groups & SMTPDIAG__CMD_PHRASE) && k < COUNT(phrases); k++)
-        if (phrases[k].text[0] == c0 && match(p, n, i, phrases[k].text))
+    first = groups & SMTPDIAG__CMD_PHRASE
+                ? smtpdiag__command_first(SMTPDIAG__CMD_PHRASE, c0)
+                : 0;
+    for (k = 0; first; k++, first >>= 1)
+        if ((first & 1) && match(p, n, i, phrases[k].text))
             return phrases[k].command;
     *group = SMTPDIAG__CMD_CLAUSE;
     for (k = 0; (groups & SMTPDIAG__CMD_CLAUSE) && k < COUNT(clauses); k++)
@@ -314,9 +330,9 @@ struct command_scan {
     size_t len;
 };
 
-static void on_command(void *ctx, size_t phrase, size_t start, size_t end)
+static void on_command(void *ctx, const struct smtpdiag__phrase_row *ph,
+                       size_t start, size_t end)
 {
-    const struct smtpdiag__phrase_row *ph = smtpdiag__phrase_at(phrase);
     struct command_scan *scan = ctx;
     (void)end;
     if (ph->kind == SMTPDIAG__PHRASE_COMMAND)

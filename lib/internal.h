@@ -67,7 +67,7 @@ struct smtpdiag__phrase_row {
     uint16_t target; /* rule index, or provider index for a marker */
     uint16_t pair;
     uint8_t kind;
-    uint8_t len; /* normalised length */
+    uint16_t words; /* its word lengths in smtpdiag__phrase_words (tables.c) */
 };
 
 struct smtpdiag__notice_row {
@@ -108,10 +108,11 @@ const struct smtpdiag__phrase_row *smtpdiag__phrase_at(size_t index);
 size_t smtpdiag__code_rules_of(size_t provider, const uint16_t **rules);
 
 /* Runs the automaton over a text once; calls on_match for every phrase
- * found, with the phrase index and the byte span [start, end) in the text,
+ * found, with the phrase's row and the byte span [start, end) in the text,
  * in the order the matches end. */
-typedef void (*smtpdiag__match_fn)(void *ctx, size_t phrase, size_t start,
-                                   size_t end);
+typedef void (*smtpdiag__match_fn)(void *ctx,
+                                   const struct smtpdiag__phrase_row *ph,
+                                   size_t start, size_t end);
 void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
                     void *ctx);
 
@@ -179,6 +180,10 @@ void smtpdiag__command_init(struct smtpdiag__command_finder *f);
 void smtpdiag__command_candidate(struct smtpdiag__command_finder *f,
                                  const char *text, size_t len, size_t start,
                                  unsigned checks);
+/* Which wordings of a list of lib/command_patterns.h (SMTPDIAG__CMD_ANCHOR,
+ * _PHRASE, or _WORD for the command names) start with the lower-case byte
+ * c: bit k for the list's k-th (tables.c, generated). */
+uint64_t smtpdiag__command_first(unsigned list, int c);
 smtpdiag_command
 smtpdiag__command_result(const struct smtpdiag__command_finder *f,
                          int reply_code, smtpdiag_code status);

@@ -253,11 +253,30 @@ static int introduces_reply(const unsigned char *p, size_t i)
 }
 
 /* The bytes at which the loop below has something to check: a line end,
- * "said:", a reply code (2-5, also in parentheses) or an enhanced code
- * (2, 4, 5). The others are passed over with one load. */
+ * the colon of "said:" (rarer than its 's'), a reply code (2-5, also in
+ * parentheses) or an enhanced code (2, 4, 5). */
 static const unsigned char may_start[256] = {
-    ['\n'] = 1, ['\r'] = 1, ['s'] = 1, ['S'] = 1,
-    ['2'] = 1,  ['3'] = 1,  ['4'] = 1, ['5'] = 1};
+    ['\n'] = 1, ['\r'] = 1, [':'] = 1, ['2'] = 1,
+    ['3'] = 1,  ['4'] = 1,  ['5'] = 1};
+
+/* The first index from i on where may_start holds, or n: most bytes are
+ * passed over here, four to a loop test. */
+static size_t next_start(const unsigned char *p, size_t n, size_t i)
+{
+    for (; i + 4 <= n; i += 4) {
+        if (may_start[p[i]])
+            return i;
+        if (may_start[p[i + 1]])
+            return i + 1;
+        if (may_start[p[i + 2]])
+            return i + 2;
+        if (may_start[p[i + 3]])
+            return i + 3;
+    }
+    while (i < n && !may_start[p[i]])
+        i++;
+    return i;
+}
 
 /* What every reply code starts with, tested inline before the full match:
  * most digits in a text are not the start of one. */
@@ -359,8 +378,7 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
 
     for (i = lead_end; i < len; i++) {
         if (!may_start[p[i]]) {
-            while (i + 1 < len && !may_start[p[i + 1]])
-                i++;
+            i = next_start(p, len, i + 1) - 1;
             at_line_start = 0;
             continue;
         }
@@ -370,13 +388,18 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
             at_line_start = 1;
             continue;
         }
-        if (at_said(p, len, i)) {
-            size_t j = i + 5;
+        if (p[i] == ':') { /* nothing else starts at a colon */
+            size_t j = i + 1;
+            at_line_start = 0;
+            if (i < lead_end + 4 || !at_said(p, len, i - 4))
+                continue;
             while (j < len && is_blank(p[j]))
                 j++;
             if (match_reply_and_status(p, len, j, &f))
                 quoted = f;
-        } else if (at_line_start) {
+            continue;
+        }
+        if (at_line_start) {
             if (!line.reply && match_reply_and_status(p, len, i, &f))
                 line = f;
         } else if (three_digits(p, len, i) &&
@@ -391,7 +414,8 @@ int smtpdiag__parse(struct smtpdiag__state *st, const char *text, size_t len)
                 intro = f;
         }
         at_line_start = 0;
-        if (!loose.status && smtpdiag__match_status(p, len, i, &loose.status))
+        if (!loose.status && i + 5 <= len && p[i + 1] == '.' &&
+            smtpdiag__match_status(p, len, i, &loose.status))
             loose.status_at = i;
     }
 

@@ -4,6 +4,7 @@
  * is static, so no table symbol escapes this file.
  * SPDX-License-Identifier: MIT
  */
+#include "command_patterns.h"
 #include "internal.h"
 
 #include "tables.inc"
@@ -203,53 +204,108 @@ static uint32_t sparse_step(uint32_t state, unsigned cls)
            ((to & SMTPDIAG__OUT_FLAG) ? DENSE_OUT : 0);
 }
 
-/* Where a match of n normalised bytes that ends before p[end] starts: a
- * run of separators is one normalised byte, and phrases start with a
- * byte that is not one. */
-static size_t match_start(const unsigned char *p, size_t end, size_t n)
+/* Where a match of a phrase that ends before p[end] starts, from its word
+ * lengths (last word first, then a 0): a word is as long in the text as in
+ * the phrase, and the words are apart by a run of separators. Whole words
+ * are skipped, not byte by byte. */
+static size_t match_start(const unsigned char *p, size_t end,
+                          const uint8_t *words)
 {
     size_t k = end;
-    while (k > 0 && n > 0) {
-        k--;
-        if (smtpdiag__byte_class[p[k]] == 1)
-            while (k > 0 && smtpdiag__byte_class[p[k - 1]] == 1)
-                k--;
-        n--;
+    for (;;) {
+        if (*words > k) /* cannot happen for a match; stay in the text */
+            return 0;
+        k -= *words++;
+        if (*words == 0 || k == 0)
+            return k;
+        k--; /* the separator before the word, and any before it */
+        while (k > 0 && smtpdiag__byte_class[p[k - 1]] == 1)
+            k--;
     }
-    return k;
+}
+
+/* Reports the phrases of the state the walk is at (decoded), which ends
+ * before p[end]. */
+static void report(const unsigned char *p, size_t end, uint32_t state,
+                   smtpdiag__match_fn on_match, void *ctx)
+{
+    uint32_t k;
+    for (k = smtpdiag__out_index[state]; k < smtpdiag__out_index[state + 1];
+         k++) {
+        const struct smtpdiag__phrase_row *ph =
+            &smtpdiag__phrases[smtpdiag__out[k]];
+        on_match(ctx, ph,
+                 match_start(p, end, smtpdiag__phrase_words + ph->words), end);
+    }
 }
 
 void smtpdiag__scan(const char *text, size_t len, smtpdiag__match_fn on_match,
                     void *ctx)
 {
     const unsigned char *p = (const unsigned char *)text;
-    size_t i;
+    size_t i = 0;
     uint32_t at = 0; /* the root's row */
 
     if (!p)
         return;
     /* The generator makes a run of separators loop on the state the first
      * one reached, so runs count once without a test here. */
-    for (i = 0; i < len; i++) {
-        unsigned cls = smtpdiag__byte_class[p[i]];
-        uint32_t next, s = at & ~DENSE_SPARSE;
-        if (at == s) /* a dense row */
-            next = cls < SMTPDIAG__DENSE_CLASSES ? smtpdiag__dense[at + cls]
-                                                 : sparse_step(decode(at), cls);
-        else /* along a phrase's chain, or off it */
-            next = smtpdiag__chain_class[s] == cls ? smtpdiag__chain_to[s]
-                                                   : sparse_step(s, cls);
-        at = next & ~DENSE_OUT;
-        if (next & DENSE_OUT) {
-            uint32_t state = decode(at), k;
-            for (k = smtpdiag__out_index[state];
-                 k < smtpdiag__out_index[state + 1]; k++) {
-                size_t phrase = smtpdiag__out[k];
-                on_match(ctx, phrase,
-                         match_start(p, i + 1, smtpdiag__phrases[phrase].len),
-                         i + 1);
+    while (i < len) {
+        unsigned cls;
+        uint32_t next;
+        /* Most steps go from a dense row to a dense row that reports
+         * nothing: one load each, and one test of both flags. */
+        if (!(at & DENSE_SPARSE)) {
+            for (;;) {
+                cls = smtpdiag__byte_class[p[i]];
+                if (cls >= SMTPDIAG__DENSE_CLASSES)
+                    break;
+                next = smtpdiag__dense[at + cls];
+                if (next >= DENSE_SPARSE)
+                    goto flagged;
+                at = next;
+                if (++i == len)
+                    return;
+            }
+            next = sparse_step(decode(at), cls);
+        } else {
+            /* Along a phrase's chain, to a state without a row that
+             * reports nothing: a test of the class and one load each. */
+            for (;;) {
+                uint32_t s = at & ~DENSE_SPARSE;
+                cls = smtpdiag__byte_class[p[i]];
+                if (smtpdiag__chain_class[s] != cls) {
+                    next = sparse_step(s, cls); /* off the chain */
+                    break;
+                }
+                next = smtpdiag__chain_to[s];
+                if (next - DENSE_SPARSE >= DENSE_SPARSE)
+                    break; /* a row, or outputs */
+                at = next;
+                if (++i == len)
+                    return;
             }
         }
+    flagged:
+        i++;
+        at = next & ~DENSE_OUT;
+        if (next & DENSE_OUT)
+            report(p, i, decode(at), on_match, ctx);
+    }
+}
+
+uint64_t smtpdiag__command_first(unsigned list, int c)
+{
+    size_t at = c >= 'a' && c <= 'z' ? (size_t)(c - 'a') : c == '>' ? 26 : 27;
+    if (at == 27)
+        return 0;
+    switch (list) {
+    case SMTPDIAG__CMD_ANCHOR:
+        return smtpdiag__command_anchors_by_first[at];
+    case SMTPDIAG__CMD_PHRASE:
+        return smtpdiag__command_phrases_by_first[at];
+    default:
+        return smtpdiag__command_words_by_first[at];
     }
 }
 

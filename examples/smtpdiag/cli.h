@@ -87,6 +87,28 @@ void json_code(const char *key, smtpdiag_code code);
 void json_bool(const char *key, int value);
 void json_end(void);
 
+/* What was written since a mark, while it is still in the line buffer
+ * (json_cache.c keeps copies of fields). */
+struct out_mark {
+    size_t at;
+    unsigned long flushes;
+};
+struct out_mark out_mark(void);
+/* The bytes written since m, or NULL when they were handed over already. */
+const char *out_written(struct out_mark m, size_t *len);
+/* Writes a whole field, `,"key":value`, as json_cstring() wrote it (the
+ * comma becomes "{" for the first field of an object). */
+void json_field(const char *field, size_t len);
+
+/* json_cstring() for n fields in a row whose keys (a static array) and
+ * values are static strings or NULL, such as the library's texts
+ * (smtpdiag.h: "every string the library returns is UTF-8, static, and
+ * never NULL"): each run of values is escaped once, then copied from a
+ * fixed cache (json_cache.c). n is at most JSON_STATIC_MAX. */
+#define JSON_STATIC_MAX 8
+void json_static_fields(const char *const *keys, const char *const *values,
+                        size_t n);
+
 /* Whether output failed; a closed pipe ends the run quietly. */
 int out_failed(void);
 int out_pipe_closed(void);

@@ -12,31 +12,40 @@ static void json_offset(const char *key, size_t at)
     json_int(key, (long)at, at == SMTPDIAG_NO_OFFSET);
 }
 
+/* The fields of the library's static strings come in two runs, each
+ * escaped once per distinct run of values (json_cache.c). */
+static const char *const run_rule[] = {"severity", "reason",   "detail",
+                                       "bounce",   "provider", "rule"};
+static const char *const run_texts[] = {"lang", "title", "explanation",
+                                        "advice", "explained_by"};
+
 void json_diagnosis_fields(const smtpdiag_result *r, int rc)
 {
     int reply = smtpdiag_result_reply_code(r);
     size_t match_at = smtpdiag_result_match_at(r);
+    const char *rule[6], *texts[5];
     json_int("reply_code", reply, reply == 0);
     json_code("status", smtpdiag_result_status(r));
-    json_cstring("severity", smtpdiag_enum_name(SMTPDIAG_ENUM_SEVERITY,
-                                                smtpdiag_result_severity(r)));
-    json_cstring("reason", rc == SMTPDIAG_OK
-                               ? smtpdiag_enum_name(SMTPDIAG_ENUM_REASON,
-                                                    smtpdiag_result_reason(r))
-                               : NULL);
-    json_cstring("detail", smtpdiag_result_detail(r));
-    json_cstring("bounce", smtpdiag_enum_name(SMTPDIAG_ENUM_BOUNCE,
-                                              smtpdiag_result_bounce(r)));
-    json_cstring("provider", smtpdiag_result_provider(r));
-    json_cstring("rule", smtpdiag_result_rule(r));
+    rule[0] =
+        smtpdiag_enum_name(SMTPDIAG_ENUM_SEVERITY, smtpdiag_result_severity(r));
+    rule[1] = rc == SMTPDIAG_OK ? smtpdiag_enum_name(SMTPDIAG_ENUM_REASON,
+                                                     smtpdiag_result_reason(r))
+                                : NULL;
+    rule[2] = smtpdiag_result_detail(r);
+    rule[3] =
+        smtpdiag_enum_name(SMTPDIAG_ENUM_BOUNCE, smtpdiag_result_bounce(r));
+    rule[4] = smtpdiag_result_provider(r);
+    rule[5] = smtpdiag_result_rule(r);
+    json_static_fields(run_rule, rule, 6);
     json_offset("match_at", match_at);
     json_int("match_len", (long)smtpdiag_result_match_len(r),
              match_at == SMTPDIAG_NO_OFFSET);
-    json_cstring("lang", smtpdiag_lang_tag(smtpdiag_result_lang(r)));
-    json_cstring("title", smtpdiag_result_title(r));
-    json_cstring("explanation", smtpdiag_result_explanation(r));
-    json_cstring("advice", smtpdiag_result_advice(r));
-    json_cstring("explained_by", smtpdiag_result_explained_by(r));
+    texts[0] = smtpdiag_lang_tag(smtpdiag_result_lang(r));
+    texts[1] = smtpdiag_result_title(r);
+    texts[2] = smtpdiag_result_explanation(r);
+    texts[3] = smtpdiag_result_advice(r);
+    texts[4] = smtpdiag_result_explained_by(r);
+    json_static_fields(run_texts, texts, 5);
 }
 
 static void print_json(const char *input, size_t len, const smtpdiag_result *r,

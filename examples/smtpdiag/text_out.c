@@ -15,9 +15,11 @@ static int failed, pipe_closed, first_field;
  * fwrite() per line instead of one per field and escape. */
 static char line_buf[8192];
 static size_t line_len;
+static unsigned long flushes; /* lines handed over, for out_written() */
 
 void out_flush(void)
 {
+    flushes++;
     if (failed || line_len == 0) {
         line_len = 0;
         return;
@@ -201,12 +203,58 @@ static void json_text(const char *s, size_t len)
     out_char('"');
 }
 
+/* Writes `{"k":` or `,"k":` into buf (at least strlen(k) + 4 bytes);
+ * returns its length. */
+static size_t key_to(char *buf, const char *k, size_t n)
+{
+    buf[0] = first_field ? '{' : ',';
+    buf[1] = '"';
+    memcpy(buf + 2, k, n);
+    buf[n + 2] = '"';
+    buf[n + 3] = ':';
+    first_field = 0;
+    return n + 4;
+}
+
 static void key(const char *k)
 {
+    char buf[64];
+    size_t n = strlen(k);
+    if (n + 4 <= sizeof buf) { /* one put: keys are short words */
+        put(buf, key_to(buf, k, n));
+        return;
+    }
     put(first_field ? "{\"" : ",\"", 2);
     first_field = 0;
-    put(k, strlen(k));
+    put(k, n);
     put("\":", 2);
+}
+
+struct out_mark out_mark(void)
+{
+    struct out_mark m;
+    m.at = line_len;
+    m.flushes = flushes;
+    return m;
+}
+
+const char *out_written(struct out_mark m, size_t *len)
+{
+    if (m.flushes != flushes || m.at > line_len)
+        return NULL;
+    *len = line_len - m.at;
+    return line_buf + m.at;
+}
+
+void json_field(const char *field, size_t len)
+{
+    if (first_field) {
+        put("{", 1);
+        first_field = 0;
+        put(field + 1, len - 1);
+    } else {
+        put(field, len);
+    }
 }
 
 void json_begin(void)
@@ -229,6 +277,22 @@ void json_cstring(const char *k, const char *s)
         out_str("null");
 }
 
+/* A field of a key and a value that needs no escaping, written with one
+ * put(): numbers, codes, null. */
+static void plain_field(const char *k, const char *value, size_t len)
+{
+    char buf[96];
+    size_t n = strlen(k), at;
+    if (n + 4 + len > sizeof buf) {
+        key(k);
+        put(value, len);
+        return;
+    }
+    at = key_to(buf, k, n);
+    memcpy(buf + at, value, len);
+    put(buf, at + len);
+}
+
 void json_int(const char *k, long value, int is_null)
 {
     char buf[32];
@@ -236,9 +300,8 @@ void json_int(const char *k, long value, int is_null)
     /* digits by hand: snprintf() costs more than the rest of the field */
     unsigned long v =
         value < 0 ? 0ul - (unsigned long)value : (unsigned long)value;
-    key(k);
     if (is_null) {
-        put("null", 4);
+        plain_field(k, "null", 4);
         return;
     }
     do {
@@ -247,14 +310,22 @@ void json_int(const char *k, long value, int is_null)
     } while (v > 0);
     if (value < 0)
         buf[--at] = '-';
-    put(buf + at, sizeof buf - at);
+    plain_field(k, buf + at, sizeof buf - at);
 }
 
 void json_code(const char *k, smtpdiag_code code)
 {
-    char buf[16];
-    smtpdiag_code_format(code, buf, sizeof buf);
-    json_cstring(k, buf);
+    char buf[18];
+    size_t n;
+    smtpdiag_code_format(code, buf + 1, sizeof buf - 2);
+    n = strlen(buf + 1);
+    if (n == 0) {
+        plain_field(k, "null", 4);
+        return;
+    }
+    buf[0] = '"'; /* digits and dots: nothing to escape */
+    buf[n + 1] = '"';
+    plain_field(k, buf, n + 2);
 }
 
 void json_bool(const char *k, int value)

@@ -88,3 +88,56 @@ void gen_add_command_phrases(struct gen_model *m)
 #undef EHLO
 #undef PASSING
 }
+
+/* Sets bit k of by_first[c] when the list's k-th wording starts with c
+ * ('a'..'z' at 0..25, '>' at 26). */
+static void index_list(const char *const *texts, size_t n,
+                       uint64_t by_first[27])
+{
+    size_t k;
+    memset(by_first, 0, 27 * sizeof *by_first);
+    for (k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)texts[k][0];
+        if (c >= 'a' && c <= 'z')
+            by_first[c - 'a'] |= (uint64_t)1 << k;
+        else if (c == '>')
+            by_first[26] |= (uint64_t)1 << k;
+        else
+            gen_error("lib/command_patterns.h", 0,
+                      "'%s' starts with neither a letter nor '>'", texts[k]);
+    }
+}
+
+static void emit_list(FILE *f, const char *name, const char *const *texts,
+                      size_t n, size_t max)
+{
+    uint64_t by_first[27];
+    size_t c;
+    if (n > max) {
+        gen_error("lib/command_patterns.h", 0, "more than %lu %s",
+                  (unsigned long)max, name);
+        return;
+    }
+    index_list(texts, n, by_first);
+    fprintf(f, "static const uint%d_t smtpdiag__command_%s_by_first[27] = {",
+            max > 32 ? 64 : 32, name);
+    for (c = 0; c < 27; c++)
+        fprintf(f, "%s0x%llxu,", c % 6 ? " " : "\n    ",
+                (unsigned long long)by_first[c]);
+    fprintf(f, "\n};\n\n");
+}
+
+void gen_emit_command_index(FILE *f)
+{
+#define TEXT(text, arg) text,
+    static const char *const words[] = {SMTPDIAG__COMMAND_WORDS(TEXT)};
+    static const char *const anchors[] = {SMTPDIAG__COMMAND_ANCHORS(TEXT)};
+    static const char *const phrases[] = {SMTPDIAG__COMMAND_PHRASES(TEXT)};
+#undef TEXT
+    fprintf(f, "/* Which wordings of each list of lib/command_patterns.h "
+               "start with a letter\n * ('a'..'z', then '>'): bit k for "
+               "the k-th (lib/command.c). */\n");
+    emit_list(f, "words", words, sizeof words / sizeof *words, 32);
+    emit_list(f, "anchors", anchors, sizeof anchors / sizeof *anchors, 32);
+    emit_list(f, "phrases", phrases, sizeof phrases / sizeof *phrases, 64);
+}

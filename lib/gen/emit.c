@@ -202,6 +202,26 @@ static void emit_edges(FILE *f, const struct gen_automaton *a, uint32_t flag)
     free(to);
 }
 
+/* A phrase's word lengths, last word first, then a 0; returns how many
+ * numbers it wrote. A normalised phrase is words between single spaces,
+ * without a space at either end (gen_normalise). */
+static size_t phrase_words(const struct gen_phrase *ph, uint32_t *out)
+{
+    size_t end = ph->len, k, n = 0;
+    while (end > 0) {
+        for (k = end; k > 0 && ph->norm[k - 1] != ' '; k--)
+            ;
+        if (n == GEN_MAX_PHRASE_WORDS || end - k > 255) {
+            gen_error(ph->file, ph->line, "'%s' has too many words", ph->norm);
+            break;
+        }
+        out[n++] = (uint32_t)(end - k);
+        end = k > 0 ? k - 1 : 0;
+    }
+    out[n++] = 0;
+    return n;
+}
+
 /* The classifier's tables: reasons, providers, rules, phrases and the
  * automaton. */
 static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
@@ -281,14 +301,33 @@ static void emit_classifier(FILE *f, const struct gen_model *m, struct pool *p)
         free(first);
     }
 
-    fprintf(f, "#define SMTPDIAG__PHRASE_COUNT %lu\n",
-            (unsigned long)m->phrase_count);
-    fprintf(f, "static const struct smtpdiag__phrase_row "
-               "smtpdiag__phrases[] = {\n");
-    for (i = 0; i < m->phrase_count; i++)
-        fprintf(f, "    {%d, %d, %d, %lu},\n", m->phrases[i].target,
-                m->phrases[i].pair, m->phrases[i].kind,
-                (unsigned long)m->phrases[i].len);
+    /* Each phrase's word lengths, last word first, each list ended by a
+     * 0 (phrase_words): the walk finds where a match starts by skipping
+     * whole words (tables.c), not byte by byte. */
+    {
+        uint32_t *first = gen_xmalloc((m->phrase_count + 1) * sizeof *first);
+        uint32_t *words = gen_xmalloc(
+            (m->phrase_count * (GEN_MAX_PHRASE_WORDS + 1) + 1) * sizeof *words);
+        for (i = 0, c = 0; i < m->phrase_count; i++) {
+            first[i] = (uint32_t)c;
+            c += phrase_words(&m->phrases[i], words + c);
+        }
+        if (c > 0xFFFF)
+            gen_error("smtpdiag-gen", 0, "too many phrase words (%lu)",
+                      (unsigned long)c);
+        emit_numbers(f, "static const uint8_t smtpdiag__phrase_words", words, c,
+                     32);
+        fprintf(f, "#define SMTPDIAG__PHRASE_COUNT %lu\n",
+                (unsigned long)m->phrase_count);
+        fprintf(f, "static const struct smtpdiag__phrase_row "
+                   "smtpdiag__phrases[] = {\n");
+        for (i = 0; i < m->phrase_count; i++)
+            fprintf(f, "    {%d, %d, %d, %lu},\n", m->phrases[i].target,
+                    m->phrases[i].pair, m->phrases[i].kind,
+                    (unsigned long)first[i]);
+        free(first);
+        free(words);
+    }
     if (m->phrase_count == 0)
         fprintf(f, "    {0, 0, 0, 0},\n");
     fprintf(f, "};\n#define SMTPDIAG__PAIR_COUNT %d\n\n", m->pair_count);
@@ -452,6 +491,7 @@ int gen_emit_tables(const struct gen_model *m, const char *path)
             (unsigned long)m->statuses[i].msg);
     fprintf(f, "};\n\n");
     emit_code_index(f, m);
+    gen_emit_command_index(f);
 
     emit_classifier(f, m, &p);
     fprintf(f, "#define SMTPDIAG__NOTICE_COUNT %lu\n",

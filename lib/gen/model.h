@@ -89,6 +89,10 @@ struct gen_phrase {
     int line;
 };
 
+/* A phrase has at most this many words (a normalised phrase is at most
+ * 128 bytes: 64 one-letter words). */
+#define GEN_MAX_PHRASE_WORDS 64
+
 /* States up to this depth, then deeper states with several edges, get
  * dense rows in the tables, within a budget of bytes (automaton.c). */
 #define GEN_DENSE_DEPTH  3
@@ -159,6 +163,8 @@ char *gen_normalise(const char *s);
 
 /* commands.c */
 void gen_add_command_phrases(struct gen_model *m);
+/* For each list of command wordings, which start with each letter. */
+void gen_emit_command_index(FILE *f);
 
 /* automaton.c */
 void gen_build_automaton(struct gen_model *m);
