@@ -9,6 +9,18 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__unix__) || defined(__APPLE__)
+#include <unistd.h>
+#define STDOUT_IS_TERMINAL() isatty(fileno(stdout))
+#else
+#define STDOUT_IS_TERMINAL() 1 /* keep the C library's buffering */
+#endif
+
+/* Output to a file or a pipe leaves in 64 KiB writes instead of the C
+ * library's 4 KiB: on a busy log a write(2) costs more than formatting the
+ * lines it carries (a quarter of the tool's time, mostly in the kernel).
+ * A terminal keeps its line buffering. */
+static char stdout_buffer[1 << 16];
 
 static const struct command {
     const char *name;
@@ -49,6 +61,8 @@ int main(int argc, char **argv)
     /* A closed pipe ends output quietly instead of killing the process. */
     (void)signal(SIGPIPE, SIG_IGN); /* nothing to do if it fails */
 #endif
+    if (!STDOUT_IS_TERMINAL())
+        (void)setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
     if (argc < 2) {
         help(stderr);
         return EXIT_USAGE;
